@@ -1,0 +1,107 @@
+// budgetdoc/records.hpp — the typed records of the output contract
+// (spec: records.md, "budget-disclosure/1").
+//
+// Amounts are exact decimal strings as printed minus grouping ("9784.70"); an
+// empty cell is std::nullopt.  Text is normalized (NFKC + white-space rule).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace budgetdoc {
+
+using Text = std::optional<std::string>;
+
+// One row of a table: ordered (field name, value) pairs.  Which fields a row has
+// depends on the table id (see table_fields()); order follows the contract.
+struct Record {
+    struct Field {
+        std::string name;
+        Text value;
+    };
+    std::vector<Field> fields;
+    std::vector<int> pages;
+
+    // Value of `name`, or nullopt when the field is empty or absent.
+    Text get(const std::string& name) const;
+    bool has(const std::string& name) const;
+    void set(const std::string& name, Text value);
+};
+
+// The 13 standard tables.  Ids are the contract's ("income_summary", …).
+struct Table {
+    std::string id;
+    std::string title;  // printed title, normalized
+    std::string unit;   // "万元" or "元"
+    bool no_data = false;
+    bool two_sided = false;       // income/expenditure lists instead of rows
+    std::vector<Record> rows;     // one-sided tables
+    std::vector<Record> income;   // two-sided tables
+    std::vector<Record> expenditure;
+    std::vector<int> pages;
+};
+
+// A ruled table that is none of the 13 (kept as a normalized cell grid).
+struct OtherTable {
+    std::string title;
+    std::string unit;
+    std::vector<std::vector<std::string>> header;
+    std::vector<std::vector<std::string>> rows;
+    std::vector<int> pages;
+};
+
+struct FormFunds {
+    Text total, central, provincial, local, self_raised, other;
+};
+
+struct Indicator {
+    std::string scope;  // "period" (实施期) or "annual" (年度)
+    Text level1, level2, name, value;
+};
+
+// 项目支出绩效目标申报表: one per distinct project.
+struct Form {
+    std::string title;
+    std::optional<int> year;
+    Text project, department, implementer, attribute, duration;
+    FormFunds period_funds, annual_funds;
+    Text overview, basis, necessity, safeguards, plan;
+    Text goal_period, goal_annual;
+    std::vector<Indicator> indicators;
+    Text responsible, handler, phone, filed;
+    std::vector<int> pages;
+};
+
+struct Diagnostic {
+    std::string severity;  // "info", "warning", "error"
+    std::string code;      // stable, e.g. "duplicate_fragment", "lossy_source"
+    std::string message;
+    int page = 0;          // first page concerned, 0 = whole document
+    std::vector<int> pages;
+};
+
+struct SourceInfo {
+    std::string file;
+    int pages = 0;
+    std::string sha256;
+    std::string kind;  // "pdf" or "text"
+};
+
+struct Document {
+    std::string schema = "budget-disclosure/1";
+    SourceInfo source;
+    Text unit;
+    std::optional<int> year;
+    std::vector<Table> tables;  // in printed order; at most one per id
+    std::vector<Form> performance_forms;
+    std::vector<OtherTable> other_tables;
+    std::vector<Diagnostic> diagnostics;
+
+    const Table* table(const std::string& id) const;
+};
+
+// The 13 table ids in contract order.
+const std::vector<std::string>& table_ids();
+
+}  // namespace budgetdoc

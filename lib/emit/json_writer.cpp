@@ -1,0 +1,141 @@
+// emit/json_writer — Document → the contract JSON ("budget-disclosure/1").
+// Field order follows records.md so that a person diffing two outputs sees the
+// contract's layout.
+#include <budgetdoc/extract.hpp>
+
+#include <nlohmann/json.hpp>
+
+namespace budgetdoc {
+namespace {
+
+using nlohmann::ordered_json;
+
+ordered_json text(const Text& t) { return t ? ordered_json(*t) : ordered_json(nullptr); }
+
+ordered_json record_json(const Record& r) {
+    ordered_json j = ordered_json::object();
+    for (const auto& f : r.fields) j[f.name] = text(f.value);
+    if (!r.pages.empty()) j["pages"] = r.pages;
+    return j;
+}
+
+ordered_json records_json(const std::vector<Record>& rs) {
+    ordered_json a = ordered_json::array();
+    for (const auto& r : rs) a.push_back(record_json(r));
+    return a;
+}
+
+ordered_json funds_json(const FormFunds& f) {
+    return ordered_json{{"total", text(f.total)},       {"central", text(f.central)},
+                        {"provincial", text(f.provincial)}, {"local", text(f.local)},
+                        {"self_raised", text(f.self_raised)}, {"other", text(f.other)}};
+}
+
+ordered_json form_json(const Form& f) {
+    ordered_json j;
+    j["title"] = f.title;
+    j["year"] = f.year ? ordered_json(*f.year) : ordered_json(nullptr);
+    j["project"] = text(f.project);
+    j["department"] = text(f.department);
+    j["implementer"] = text(f.implementer);
+    j["attribute"] = text(f.attribute);
+    j["duration"] = text(f.duration);
+    j["funds"] = {{"period", funds_json(f.period_funds)}, {"annual", funds_json(f.annual_funds)}};
+    j["overview"] = text(f.overview);
+    j["basis"] = text(f.basis);
+    j["necessity"] = text(f.necessity);
+    j["safeguards"] = text(f.safeguards);
+    j["plan"] = text(f.plan);
+    j["goals"] = {{"period", text(f.goal_period)}, {"annual", text(f.goal_annual)}};
+    ordered_json inds = ordered_json::array();
+    for (const auto& i : f.indicators)
+        inds.push_back({{"scope", i.scope},
+                        {"level1", text(i.level1)},
+                        {"level2", text(i.level2)},
+                        {"name", text(i.name)},
+                        {"value", text(i.value)}});
+    j["indicators"] = inds;
+    j["signoff"] = {{"responsible", text(f.responsible)},
+                    {"handler", text(f.handler)},
+                    {"phone", text(f.phone)},
+                    {"filed", text(f.filed)}};
+    if (!f.pages.empty()) j["pages"] = f.pages;
+    return j;
+}
+
+}  // namespace
+
+std::string to_json(const Document& d, bool pretty) {
+    ordered_json j;
+    j["schema"] = d.schema;
+    j["source"] = {{"file", d.source.file}, {"pages", d.source.pages}, {"sha256", d.source.sha256},
+                   {"kind", d.source.kind}};
+    j["unit"] = text(d.unit);
+    j["year"] = d.year ? ordered_json(*d.year) : ordered_json(nullptr);
+    ordered_json tables = ordered_json::object();
+    for (const auto& t : d.tables) {
+        ordered_json tj;
+        tj["title"] = t.title;
+        tj["unit"] = t.unit.empty() ? ordered_json(nullptr) : ordered_json(t.unit);
+        tj["no_data"] = t.no_data;
+        if (t.two_sided) {
+            tj["income"] = records_json(t.income);
+            tj["expenditure"] = records_json(t.expenditure);
+        } else {
+            tj["rows"] = records_json(t.rows);
+        }
+        if (!t.pages.empty()) tj["pages"] = t.pages;
+        tables[t.id] = tj;
+    }
+    j["tables"] = tables;
+    ordered_json forms = ordered_json::array();
+    for (const auto& f : d.performance_forms) forms.push_back(form_json(f));
+    j["performance_forms"] = forms;
+    ordered_json others = ordered_json::array();
+    for (const auto& o : d.other_tables) {
+        ordered_json oj;
+        oj["title"] = o.title;
+        oj["unit"] = o.unit.empty() ? ordered_json(nullptr) : ordered_json(o.unit);
+        oj["header"] = o.header;
+        oj["rows"] = o.rows;
+        if (!o.pages.empty()) oj["pages"] = o.pages;
+        others.push_back(oj);
+    }
+    j["other_tables"] = others;
+    ordered_json diags = ordered_json::array();
+    for (const auto& g : d.diagnostics) {
+        ordered_json gj{{"severity", g.severity}, {"code", g.code}, {"message", g.message}};
+        if (g.page > 0) gj["page"] = g.page;
+        if (!g.pages.empty()) gj["pages"] = g.pages;
+        diags.push_back(gj);
+    }
+    j["diagnostics"] = diags;
+    // Replace invalid UTF-8 rather than throw: a broken PDF string never aborts output.
+    return j.dump(pretty ? 2 : -1, ' ', false, ordered_json::error_handler_t::replace) + (pretty ? "\n" : "");
+}
+
+std::string pages_to_json(const std::vector<Page>& pages) {
+    ordered_json a = ordered_json::array();
+    for (const auto& p : pages) {
+        ordered_json pj;
+        pj["page"] = p.number;
+        pj["width"] = p.width;
+        pj["height"] = p.height;
+        ordered_json lines = ordered_json::array();
+        for (const auto& l : p.lines) {
+            ordered_json cells = ordered_json::array();
+            for (const auto& c : l.cells) {
+                ordered_json cj{{"text", c.text}, {"raw", c.raw}, {"column", c.column},
+                                {"box", {c.box.x0, c.box.y0, c.box.x1, c.box.y1}}};
+                if (c.span > 1) cj["span"] = c.span;
+                cells.push_back(cj);
+            }
+            lines.push_back({{"box", {l.box.x0, l.box.y0, l.box.x1, l.box.y1}}, {"cells", cells}});
+        }
+        pj["lines"] = lines;
+        a.push_back(pj);
+    }
+    return a.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace budgetdoc

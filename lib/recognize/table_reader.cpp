@@ -1,0 +1,377 @@
+// recognize/table_reader — find the 13 tables (and other ruled tables) in the
+// page model and parse their rows into contract records, driven by table_specs.
+//
+// A table runs from its title line to the next title, form, part heading or the
+// end of the document; it may cross pages.  Inside it: 单位名称/单位 lines, an
+// optional table label (预算公开表1), the grid (header rows, then body rows) and
+// an optional note (注：本表无数据).  Each page's part of the grid maps its
+// columns to fields through its own header rows, or, on a continuation page
+// without header, through the previous part's column positions.
+#include "recognize/recognize.hpp"
+
+#include "normalize/amount.hpp"
+#include "normalize/text.hpp"
+#include "recognize/patterns.hpp"
+#include "recognize/table_specs.hpp"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <map>
+#include <memory>
+
+namespace budgetdoc::recognize {
+namespace {
+
+struct CompiledSpec {
+    const TableSpec* spec;
+    std::unique_ptr<RE2> title;
+    std::vector<std::unique_ptr<RE2>> headers;
+};
+
+const std::vector<CompiledSpec>& compiled_specs() {
+    static const std::vector<CompiledSpec> compiled = [] {
+        std::vector<CompiledSpec> out;
+        for (const auto& s : table_specs()) {
+            CompiledSpec c;
+            c.spec = &s;
+            c.title = std::make_unique<RE2>(s.title);
+            for (const auto& col : s.columns) c.headers.push_back(std::make_unique<RE2>(col.header));
+            out.push_back(std::move(c));
+        }
+        return out;
+    }();
+    return compiled;
+}
+
+const RE2& header_row_cell() {
+    static const RE2 re(header_vocabulary());
+    return re;
+}
+
+std::string line_text(const Line& l) {
+    std::string s;
+    for (const auto& c : l.cells) s = s.empty() ? c.text : normalize::join_fragments(s, c.text);
+    return s;
+}
+
+// A position in the document: page index, line index.
+struct At {
+    size_t page, line;
+};
+
+struct TitleHit {
+    At at;
+    const CompiledSpec* spec = nullptr;  // null: a table that is none of the 13
+    std::string title;
+};
+
+// Which spec a title line names (nullptr if none).
+const CompiledSpec* match_title(const std::string& title) {
+    const std::string core = title_core(title);
+    for (const auto& c : compiled_specs())
+        if (RE2::FullMatch(core, *c.title)) return &c;
+    return nullptr;
+}
+
+bool is_column_number_row(const Line& l) {
+    if (l.cells.size() < 2) return false;
+    for (const auto& c : l.cells)
+        if (!RE2::FullMatch(c.text, R"(\d{1,2})")) return false;
+    return true;
+}
+
+bool is_header_row(const Line& l) {
+    if (is_column_number_row(l)) return true;
+    for (const auto& c : l.cells)
+        if (!RE2::FullMatch(c.text, header_row_cell())) return false;
+    return true;
+}
+
+struct BandField {
+    double x0, x1;
+    int field;  // index into spec columns, -1 unmapped
+};
+
+// Map this part's columns to spec fields from its header rows.
+std::vector<BandField> map_from_header(const std::vector<const Line*>& header, const std::vector<const Line*>& all,
+                                       const CompiledSpec& cs) {
+    std::map<int, std::string> header_text;
+    std::map<int, std::pair<double, double>> extent;
+    for (const Line* l : all)
+        for (const auto& c : l->cells) {
+            if (c.column < 0 || c.span > 1) continue;
+            auto it = extent.find(c.column);
+            if (it == extent.end()) {
+                extent[c.column] = {c.box.x0, c.box.x1};
+            } else {
+                it->second.first = std::min(it->second.first, c.box.x0);
+                it->second.second = std::max(it->second.second, c.box.x1);
+            }
+        }
+    for (const Line* l : header)
+        for (const auto& c : l->cells) {
+            if (c.column < 0 || c.span > 1 || is_column_number_row(*l)) continue;
+            header_text[c.column] += c.text;
+        }
+    std::vector<BandField> out;
+    size_t next = 0;
+    const auto& cols = cs.spec->columns;
+    for (const auto& [column, ext] : extent) {
+        BandField bf{ext.first, ext.second, -1};
+        auto ht = header_text.find(column);
+        if (ht != header_text.end())
+            for (size_t k = next; k < cols.size(); ++k)
+                if (RE2::PartialMatch(ht->second, *cs.headers[k])) {
+                    bf.field = static_cast<int>(k);
+                    next = k + 1;
+                    break;
+                }
+        out.push_back(bf);
+    }
+    // Fallback: as many columns as the spec and nothing mapped by header → by position.
+    int mapped = 0;
+    for (const auto& b : out) mapped += b.field >= 0;
+    if (out.size() == cols.size() && mapped < static_cast<int>(cols.size()) / 2)
+        for (size_t k = 0; k < out.size(); ++k) out[k].field = static_cast<int>(k);
+    return out;
+}
+
+int field_of(const Cell& c, const std::vector<BandField>& bands) {
+    int best = -1;
+    double best_ov = 0, best_d = 1e18;
+    for (const auto& b : bands) {
+        const double ov = std::min(b.x1, c.box.x1) - std::max(b.x0, c.box.x0);
+        const double d = std::abs((b.x0 + b.x1) / 2 - c.box.center_x());
+        if (ov > best_ov || (best_ov <= 0 && ov <= 0 && d < best_d)) {
+            if (ov > best_ov) best_ov = ov;
+            best_d = d;
+            best = b.field;
+        }
+    }
+    return best;
+}
+
+struct TableBuilder {
+    const CompiledSpec* cs;
+    Table table;
+    std::vector<BandField> bands;  // of the last grid part read
+    bool note_no_data = false;
+    std::vector<std::string> problems;
+};
+
+void add_page(std::vector<int>& pages, int p) {
+    if (std::find(pages.begin(), pages.end(), p) == pages.end()) pages.push_back(p);
+}
+
+// Parse one body row into the table.
+void parse_body_row(TableBuilder& tb, const Line& l, Document& doc) {
+    const auto& cols = tb.cs->spec->columns;
+    std::vector<Text> values(cols.size());
+    for (const auto& c : l.cells) {
+        const int f = field_of(c, tb.bands);
+        if (f < 0) {
+            doc.diagnostics.push_back({"warning", "unmapped_cell",
+                                       "table " + tb.cs->spec->id + ": cell \"" + c.text + "\" under no known column",
+                                       l.page, {}});
+            continue;
+        }
+        auto& v = values[static_cast<size_t>(f)];
+        v = v ? normalize::join_fragments(*v, c.text) : c.text;
+    }
+    // Typed values: amounts canonical, codes digits only.
+    for (size_t k = 0; k < cols.size(); ++k) {
+        auto& v = values[k];
+        if (!v) continue;
+        if (cols[k].kind == FieldKind::amount) {
+            auto p = normalize::parse_amount(*v);
+            if (p.kind == normalize::AmountParse::amount) {
+                v = p.value.canonical();
+            } else if (p.kind == normalize::AmountParse::empty) {
+                v.reset();
+            } else {
+                doc.diagnostics.push_back({"warning", "bad_amount",
+                                           "table " + tb.cs->spec->id + ": \"" + *v + "\" in column " +
+                                               cols[k].field + " is not an amount",
+                                           l.page, {}});
+            }
+        }
+    }
+    // A label printed across the code (or first label) column and the name
+    // column (合计 as one merged cell) belongs to the name column.
+    for (size_t k = 0; k + 1 < cols.size(); ++k) {
+        if (cols[k].side != cols[k + 1].side) continue;
+        const bool label_pair = (cols[k].kind == FieldKind::code || cols[k].kind == FieldKind::text) &&
+                                cols[k + 1].kind == FieldKind::text;
+        if (!label_pair || !values[k] || values[k + 1]) continue;
+        if (RE2::FullMatch(*values[k], total_label()) || (cols[k].kind == FieldKind::code && !RE2::FullMatch(*values[k], R"(\d+)")))
+            std::swap(values[k], values[k + 1]);
+    }
+    auto side_record = [&](Side side, bool& any) {
+        Record r;
+        any = false;
+        for (size_t k = 0; k < cols.size(); ++k)
+            if (cols[k].side == side) {
+                r.fields.push_back({cols[k].field, values[k]});
+                any = any || values[k].has_value();
+            }
+        r.pages = {l.page};
+        return r;
+    };
+    bool any = false;
+    if (!tb.cs->spec->two_sided) {
+        Record r = side_record(Side::only, any);
+        if (!any) return;
+        // A text-input row holding only a name fragment right after a coded row is
+        // the wrapped rest of that row's 科目名称.
+        if (!tb.table.rows.empty() && r.has("code") && !r.get("code") && r.get("name") &&
+            !RE2::FullMatch(*r.get("name"), total_label())) {
+            bool only_name = true;
+            for (const auto& f : r.fields)
+                if (f.name != "name" && f.value) only_name = false;
+            Record& prev = tb.table.rows.back();
+            if (only_name && prev.get("code") && prev.get("name")) {
+                prev.set("name", normalize::join_fragments(*prev.get("name"), *r.get("name")));
+                return;
+            }
+        }
+        tb.table.rows.push_back(std::move(r));
+    } else {
+        Record in = side_record(Side::income, any);
+        if (any) tb.table.income.push_back(std::move(in));
+        Record out = side_record(Side::expenditure, any);
+        if (any) tb.table.expenditure.push_back(std::move(out));
+    }
+}
+
+// Read one page's part of a table's grid.
+void read_grid_part(TableBuilder& tb, const std::vector<const Line*>& grid, Document& doc) {
+    if (grid.empty()) return;
+    size_t h = 0;
+    while (h < grid.size() && is_header_row(*grid[h])) ++h;
+    if (h > 0 && h == grid.size() && !tb.bands.empty()) h = grid.size();  // repeated header only
+    std::vector<const Line*> header(grid.begin(), grid.begin() + static_cast<long>(h));
+    if (!header.empty() || tb.bands.empty()) tb.bands = map_from_header(header, grid, *tb.cs);
+    for (size_t i = h; i < grid.size(); ++i) {
+        if (is_column_number_row(*grid[i])) continue;
+        parse_body_row(tb, *grid[i], doc);
+    }
+}
+
+}  // namespace
+
+void read_tables(const std::vector<Page>& pages, Document& doc, bool /*from_text*/) {
+    // 1. Find the titles and the other boundaries in reading order.
+    struct Mark {
+        At at;
+        enum Kind { table, other_table, stop } kind;
+        const CompiledSpec* spec;
+        std::string title;
+    };
+    std::vector<Mark> marks;
+    for (size_t p = 0; p < pages.size(); ++p)
+        for (size_t i = 0; i < pages[p].lines.size(); ++i) {
+            const Line& l = pages[p].lines[i];
+            if (l.cells.size() > 3) continue;
+            const std::string t = line_text(l);
+            if (is_toc_line(t)) continue;
+            if (const CompiledSpec* cs = match_title(t)) {
+                marks.push_back({{p, i}, Mark::table, cs, t});
+            } else if (RE2::PartialMatch(t, form_title()) || RE2::PartialMatch(t, part_heading())) {
+                marks.push_back({{p, i}, Mark::stop, nullptr, t});
+            } else if (RE2::FullMatch(t, other_table_title()) && l.cells.size() == 1) {
+                marks.push_back({{p, i}, Mark::other_table, nullptr, t});
+            }
+        }
+    // 2. Read each table's extent.
+    for (size_t m = 0; m < marks.size(); ++m) {
+        if (marks[m].kind == Mark::stop) continue;
+        At end = m + 1 < marks.size() ? marks[m + 1].at : At{pages.size(), 0};
+        std::map<size_t, std::vector<const Line*>> grid_by_page;
+        std::string unit;
+        bool note = false;
+        for (size_t p = marks[m].at.page; p < pages.size() && p <= end.page; ++p) {
+            const auto& lines = pages[p].lines;
+            size_t from = p == marks[m].at.page ? marks[m].at.line + 1 : 0;
+            size_t to = p == end.page ? end.line : lines.size();
+            for (size_t i = from; i < to && i < lines.size(); ++i) {
+                const Line& l = lines[i];
+                const std::string t = line_text(l);
+                std::string u;
+                if (RE2::PartialMatch(t, unit_line(), &u)) {
+                    if (unit.empty()) unit = u;
+                    continue;
+                }
+                if (RE2::PartialMatch(t, unit_name_line())) continue;
+                if (RE2::FullMatch(t, table_label_line())) continue;
+                if (RE2::PartialMatch(t, no_data_note())) {
+                    note = true;
+                    continue;
+                }
+                if (RE2::PartialMatch(t, note_line())) continue;
+                if (note) continue;  // after the note only stray text follows
+                // Narrative lines are not grid rows; a grid row has several cells
+                // or sits inside the grid's columns.
+                if (l.cells.size() == 1 && RE2::PartialMatch(t, narrative_line())) continue;
+                grid_by_page[p].push_back(&l);
+            }
+        }
+        if (marks[m].kind == Mark::other_table) {
+            // Keep only if it really is a grid: several multi-cell rows.
+            OtherTable ot;
+            ot.title = marks[m].title;
+            ot.unit = unit;
+            size_t multi = 0;
+            for (const auto& [p, rows] : grid_by_page)
+                for (const Line* l : rows) {
+                    if (l->cells.size() >= 2) ++multi;
+                    int ncols = 0;
+                    for (const auto& c : l->cells) ncols = std::max(ncols, c.column + 1);
+                    std::vector<std::string> row(static_cast<size_t>(std::max(ncols, 1)));
+                    for (const auto& c : l->cells)
+                        if (c.column >= 0) row[static_cast<size_t>(c.column)] = normalize::join_fragments(row[static_cast<size_t>(c.column)], c.text);
+                    (is_header_row(*l) && ot.rows.empty() ? ot.header : ot.rows).push_back(std::move(row));
+                    add_page(ot.pages, l->page);
+                }
+            if (multi >= 2) doc.other_tables.push_back(std::move(ot));
+            continue;
+        }
+        const CompiledSpec* cs = marks[m].spec;
+        if (doc.table(cs->spec->id)) {
+            doc.diagnostics.push_back({"warning", "duplicate_table",
+                                       "second table titled like " + cs->spec->id + " ignored",
+                                       pages[marks[m].at.page].number, {}});
+            continue;
+        }
+        TableBuilder tb;
+        tb.cs = cs;
+        tb.table.id = cs->spec->id;
+        tb.table.title = marks[m].title;
+        tb.table.unit = unit;
+        tb.table.two_sided = cs->spec->two_sided;
+        add_page(tb.table.pages, pages[marks[m].at.page].number);
+        for (const auto& [p, rows] : grid_by_page) {
+            add_page(tb.table.pages, pages[p].number);
+            read_grid_part(tb, rows, doc);
+        }
+        const bool empty = tb.table.two_sided ? tb.table.income.empty() && tb.table.expenditure.empty()
+                                              : tb.table.rows.empty();
+        if (note || empty) {
+            tb.table.no_data = true;
+            tb.table.rows.clear();
+            tb.table.income.clear();
+            tb.table.expenditure.clear();
+        }
+        if (unit.empty())
+            doc.diagnostics.push_back({"warning", "no_unit", "table " + cs->spec->id + " prints no 单位 line",
+                                       pages[marks[m].at.page].number, {}});
+        doc.tables.push_back(std::move(tb.table));
+    }
+    // Contract order of ids.
+    std::stable_sort(doc.tables.begin(), doc.tables.end(), [](const Table& a, const Table& b) {
+        const auto& ids = table_ids();
+        return std::find(ids.begin(), ids.end(), a.id) < std::find(ids.begin(), ids.end(), b.id);
+    });
+}
+
+}  // namespace budgetdoc::recognize

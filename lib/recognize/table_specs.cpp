@@ -1,0 +1,115 @@
+#include "recognize/table_specs.hpp"
+
+namespace budgetdoc::recognize {
+namespace {
+
+// Shared column header patterns.
+const char* kCode = R"(编码|代码|科目编号)";
+const char* kName = R"(名称|项目)";
+const char* kTotal = R"(合计|总计|小计)";
+const char* kBasic = R"(基本支出)";
+const char* kProject = R"(项目支出)";
+const char* kGeneral = R"(一般公共预算)";
+const char* kGovFund = R"(政府性基金)";
+const char* kStateCap = R"(国有资本经营)";
+const char* kSpecial = R"(财政专户)";
+const char* kUnitFunds = R"(单位资金|事业收入|其他收入)";
+const char* kCarry = R"(上年结转)";
+
+ColumnSpec col(const char* field, FieldKind kind, const char* header, Side side = Side::only) {
+    return ColumnSpec{field, kind, header, side};
+}
+
+std::vector<TableSpec> make_specs() {
+    using K = FieldKind;
+    using S = Side;
+    return {
+        {"fiscal_grant_summary",
+         R"((?:部门|单位)?财政拨款收支(?:预算)?总表)",
+         {col("item", K::text, R"(项目|收入)", S::income), col("amount", K::amount, R"(金额|预算数|\d{4}年?)", S::income),
+          col("item", K::text, R"(项目|支出)", S::expenditure), col("subtotal", K::amount, R"(小计|合计|总计)", S::expenditure),
+          col("general_budget", K::amount, kGeneral, S::expenditure), col("gov_fund", K::amount, kGovFund, S::expenditure),
+          col("state_capital", K::amount, kStateCap, S::expenditure)},
+         true},
+        {"state_capital",
+         R"(国有资本经营预算(?:财政拨款)?(?:收支|支出)(?:预算)?(?:情况)?表)",
+         {col("code", K::code, kCode, S::income), col("name", K::text, R"(名称)", S::income),
+          col("amount", K::amount, R"(收入预算|金额|预算数)", S::income), col("code", K::code, kCode, S::expenditure),
+          col("name", K::text, R"(名称)", S::expenditure), col("total", K::amount, kTotal, S::expenditure),
+          col("basic", K::amount, kBasic, S::expenditure), col("project", K::amount, kProject, S::expenditure)},
+         true},
+        {"income_expenditure_summary",
+         R"((?:部门|单位)?(?:财务)?(?:预算)?收支(?:预算)?总表)",
+         {col("item", K::text, R"(项目|收入)", S::income), col("amount", K::amount, R"(金额|预算数|\d{4}年?)", S::income),
+          col("item", K::text, R"(项目|支出)", S::expenditure), col("total", K::amount, R"(合计|小计|\d{4}年?)", S::expenditure),
+          col("current_year", K::amount, R"(当年|本年)", S::expenditure),
+          col("carryover", K::amount, kCarry, S::expenditure)},
+         true},
+        {"income_summary",
+         R"((?:部门|单位)?(?:预算)?收入(?:预算)?总表)",
+         {col("code", K::code, kCode), col("name", K::text, kName), col("total", K::amount, kTotal),
+          col("general_budget", K::amount, kGeneral), col("gov_fund", K::amount, kGovFund),
+          col("state_capital", K::amount, kStateCap), col("special_account", K::amount, kSpecial),
+          col("unit_funds", K::amount, kUnitFunds), col("carryover", K::amount, kCarry)}},
+        {"expenditure_summary",
+         R"((?:部门|单位)?(?:预算)?支出(?:预算)?总表)",
+         {col("code", K::code, kCode), col("name", K::text, kName), col("total", K::amount, kTotal),
+          col("basic", K::amount, kBasic), col("project", K::amount, kProject)}},
+        {"three_public",
+         R"((?:一般公共预算)?(?:财政拨款)?[“"]?三公[”"]?经费(?:支出)?(?:预算)?(?:财政拨款)?(?:情况)?(?:统计)?表)",
+         {col("item", K::text, R"(项目|名称)"), col("total", K::amount, kTotal), col("general_budget", K::amount, kGeneral),
+          col("gov_fund", K::amount, kGovFund), col("state_capital", K::amount, kStateCap)}},
+        {"basic_by_economic",
+         R"(一般公共预算(?:财政拨款)?(?:安排的?)?基本支出(?:分|按)?(?:部门预算|政府预算)?经济(?:分类)?科目(?:预算)?表)",
+         {col("dept_item", K::text, R"(部门预算支出经济科目|部门.*科目)"),
+          col("gov_item", K::text, R"(政府预算支出经济科目|政府.*科目)"), col("total", K::amount, kTotal),
+          col("personnel", K::amount, R"(人员经费)"), col("public", K::amount, R"(公用经费)")}},
+        {"general_budget_expenditure",
+         R"(一般公共预算(?:财政拨款|当年拨款)?支出(?:功能分类)?(?:预算)?表)",
+         {col("code", K::code, kCode), col("name", K::text, kName), col("total", K::amount, kTotal),
+          col("basic", K::amount, kBasic), col("project", K::amount, kProject)}},
+        {"gov_fund_income",
+         R"(政府性基金(?:预算)?收入(?:预算)?表)",
+         {col("code", K::code, kCode), col("name", K::text, R"(名称)"),
+          col("amount", K::amount, R"(收入预算|金额|预算数|合计)")}},
+        {"gov_fund_expenditure",
+         R"(政府性基金(?:预算)?(?:财政拨款)?支出(?:预算)?表)",
+         {col("code", K::code, kCode), col("name", K::text, kName), col("total", K::amount, kTotal),
+          col("basic", K::amount, kBasic), col("project", K::amount, kProject)}},
+        {"admin_operating",
+         R"(机关运行经费(?:预算)?(?:财政拨款)?(?:情况)?(?:统计)?表)",
+         {col("unit", K::text, R"(单位|名称|项目)"), col("total", K::amount, kTotal),
+          col("general_budget", K::amount, kGeneral), col("gov_fund", K::amount, kGovFund),
+          col("state_capital", K::amount, kStateCap)}},
+        {"project_carryover",
+         R"(项目支出(?:预算)?表\(上年结转\))",
+         {col("name", K::text, R"(项目名称|名称|项目)"), col("total", K::amount, kTotal),
+          col("general_budget", K::amount, kGeneral), col("gov_fund", K::amount, kGovFund),
+          col("state_capital", K::amount, kStateCap)}},
+        {"project_current",
+         R"(项目支出(?:预算)?表(?:\(本年预算\))?)",
+         {col("name", K::text, R"(项目名称|名称|项目)"), col("total", K::amount, kTotal),
+          col("general_budget", K::amount, kGeneral), col("gov_fund", K::amount, kGovFund),
+          col("state_capital", K::amount, kStateCap), col("special_account", K::amount, kSpecial),
+          col("unit_funds", K::amount, kUnitFunds)}},
+    };
+}
+
+}  // namespace
+
+const std::vector<TableSpec>& table_specs() {
+    static const std::vector<TableSpec> specs = make_specs();
+    return specs;
+}
+
+const std::string& header_vocabulary() {
+    static const std::string words =
+        R"((?:项目|收入|支出|本年收入|本年支出|本年|上年结转|上年结转安排|当年预算安排|预算数|\d{4}年?度?|年|金额|合计|小计|总计|)"
+        R"(科目编码|科目名称|收入科目编码|支出科目编码|编码|名称|项目名称|单位名称|基本支出|项目支出|人员经费|公用经费|)"
+        R"(一般公共预算|政府性基金预算|政府性基金|国有资本经营预算|国有资本经营收入预算|政府性基金收入预算|)"
+        R"(财政专户管理资金|单位资金|财政拨款|经济科目名称|部门预算支出经济科目名称|政府预算支出经济科目名称|)"
+        R"(国有资本经营预算收入|国有资本经营预算支出|功能分类科目|经济分类科目|\(?万元\)?|[ ])+)";
+    return words;
+}
+
+}  // namespace budgetdoc::recognize

@@ -1,0 +1,154 @@
+#include "source/column_bands.hpp"
+
+#include "normalize/amount.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace budgetdoc::source {
+namespace {
+
+double overlap(double a0, double a1, double b0, double b1) { return std::min(a1, b1) - std::max(a0, b0); }
+
+bool is_code(const std::string& s) {
+    if (s.size() < 3 || s.size() > 12) return false;
+    return std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// Split one connected x-range into bands at thin bridges of coverage.
+void split_group(double gx0, double gx1, const std::vector<const Box*>& boxes, std::vector<ColumnBand>& out) {
+    const double bin = 0.5;
+    const int n = std::max(1, static_cast<int>(std::ceil((gx1 - gx0) / bin)));
+    std::vector<int> cov(static_cast<size_t>(n), 0);
+    for (const Box* b : boxes) {
+        int i0 = std::max(0, static_cast<int>((b->x0 - gx0) / bin));
+        int i1 = std::min(n - 1, static_cast<int>((b->x1 - gx0) / bin));
+        for (int i = i0; i <= i1; ++i) cov[static_cast<size_t>(i)]++;
+    }
+    const int maxcov = *std::max_element(cov.begin(), cov.end());
+    const int thr = std::max(1, maxcov / 4);
+    std::vector<int> cuts;  // bin indices where to split
+    if (maxcov >= 3) {
+        int i = 0;
+        while (i < n) {
+            if (cov[static_cast<size_t>(i)] > thr) {
+                ++i;
+                continue;
+            }
+            int j = i;
+            while (j < n && cov[static_cast<size_t>(j)] <= thr) ++j;
+            // A low run counts as a column gap only when well-covered text lies on both sides.
+            const int left = i > 0 ? *std::max_element(cov.begin(), cov.begin() + i) : 0;
+            const int right = j < n ? *std::max_element(cov.begin() + j, cov.end()) : 0;
+            if (left > 2 * thr && right > 2 * thr) cuts.push_back((i + j) / 2);
+            i = j;
+        }
+    }
+    double start = gx0;
+    for (int c : cuts) {
+        const double x = gx0 + c * bin;
+        out.push_back({start, x});
+        start = x;
+    }
+    out.push_back({start, gx1});
+}
+
+void assign_cell(Cell& cell, std::vector<ColumnBand>& bands, bool may_found) {
+    size_t best = bands.size();
+    double best_ov = 0;
+    int covered = 0;
+    for (size_t k = 0; k < bands.size(); ++k) {
+        const double ov = overlap(bands[k].x0, bands[k].x1, cell.box.x0, cell.box.x1);
+        if (ov > 0 && ov > 0.3 * std::min(bands[k].x1 - bands[k].x0, cell.box.width())) ++covered;
+        if (ov > best_ov + 1e-9) {
+            best_ov = ov;
+            best = k;
+        }
+    }
+    if (best == bands.size()) {
+        if (may_found) {
+            bands.push_back({cell.box.x0, cell.box.x1});
+            best = bands.size() - 1;
+        } else {  // nearest band by centre
+            double best_d = 1e18;
+            for (size_t k = 0; k < bands.size(); ++k) {
+                const double d = std::fabs((bands[k].x0 + bands[k].x1) / 2 - cell.box.center_x());
+                if (d < best_d) {
+                    best_d = d;
+                    best = k;
+                }
+            }
+        }
+    }
+    cell.column = static_cast<int>(best);
+    cell.span = std::max(1, covered);
+}
+
+// Renumber bands left to right and fix the cells' indices.
+void sort_bands(std::vector<Line*>& rows, std::vector<ColumnBand>& bands) {
+    std::vector<size_t> order(bands.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return bands[a].x0 < bands[b].x0; });
+    std::vector<int> rank(bands.size());
+    std::vector<ColumnBand> sorted;
+    for (size_t r = 0; r < order.size(); ++r) {
+        rank[order[r]] = static_cast<int>(r);
+        sorted.push_back(bands[order[r]]);
+    }
+    for (Line* row : rows)
+        for (Cell& c : row->cells)
+            if (c.column >= 0) c.column = rank[static_cast<size_t>(c.column)];
+    bands = std::move(sorted);
+}
+
+}  // namespace
+
+bool is_body_like(const Line& row) {
+    for (const Cell& c : row.cells)
+        if (normalize::looks_like_amount(c.text) || is_code(c.text)) return true;
+    return false;
+}
+
+std::vector<ColumnBand> assign_columns(std::vector<Line*>& rows) {
+    std::vector<ColumnBand> bands;
+    // 1. Bands from body rows: connected x-ranges, split at thin bridges.
+    std::vector<const Box*> boxes;
+    for (Line* row : rows)
+        if (is_body_like(*row))
+            for (const Cell& c : row->cells) boxes.push_back(&c.box);
+    std::sort(boxes.begin(), boxes.end(), [](const Box* a, const Box* b) { return a->x0 < b->x0; });
+    for (size_t i = 0; i < boxes.size();) {
+        double gx0 = boxes[i]->x0, gx1 = boxes[i]->x1;
+        size_t j = i + 1;
+        while (j < boxes.size() && boxes[j]->x0 < gx1) gx1 = std::max(gx1, boxes[j++]->x1);
+        std::vector<const Box*> group(boxes.begin() + static_cast<long>(i), boxes.begin() + static_cast<long>(j));
+        split_group(gx0, gx1, group, bands);
+        i = j;
+    }
+    // 2. Every cell joins a band; rows before the first body row are header rows,
+    //    taken bottom-up so leaf headers found bands before the group headers above.
+    size_t first_body = rows.size();
+    for (size_t i = 0; i < rows.size(); ++i)
+        if (is_body_like(*rows[i])) {
+            first_body = i;
+            break;
+        }
+    std::vector<Cell*> header_cells;
+    for (size_t i = 0; i < first_body; ++i)
+        for (Cell& c : rows[i]->cells) header_cells.push_back(&c);
+    std::stable_sort(header_cells.begin(), header_cells.end(),
+                     [](const Cell* a, const Cell* b) { return a->box.y1 > b->box.y1 + 0.5; });
+    for (Cell* c : header_cells) assign_cell(*c, bands, true);
+    for (size_t i = first_body; i < rows.size(); ++i)
+        for (Cell& c : rows[i]->cells) assign_cell(c, bands, true);
+    sort_bands(rows, bands);
+    return bands;
+}
+
+void assign_to_bands(std::vector<Line*>& rows, std::vector<ColumnBand>& bands) {
+    for (Line* row : rows)
+        for (Cell& c : row->cells) assign_cell(c, bands, true);
+    sort_bands(rows, bands);
+}
+
+}  // namespace budgetdoc::source

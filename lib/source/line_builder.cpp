@@ -1,0 +1,234 @@
+#include "source/line_builder.hpp"
+
+#include "normalize/text.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+namespace budgetdoc::source {
+namespace {
+
+double overlap(double a0, double a1, double b0, double b1) { return std::min(a1, b1) - std::max(a0, b0); }
+
+Box unite(const Box& a, const Box& b) {
+    return {std::min(a.x0, b.x0), std::min(a.y0, b.y0), std::max(a.x1, b.x1), std::max(a.y1, b.y1)};
+}
+
+// Text of a cell: wrapped lines join without a space between CJK, with one
+// elsewhere (a line break inside a cell is not a printed space), then normalized.
+std::string cell_text(const std::string& raw) {
+    if (raw.find('\n') == std::string::npos) return normalize::normalize_text(raw);
+    std::string joined;
+    size_t start = 0;
+    while (true) {
+        const size_t nl = raw.find('\n', start);
+        joined = normalize::join_fragments(joined, raw.substr(start, nl == std::string::npos ? std::string::npos : nl - start));
+        if (nl == std::string::npos) break;
+        start = nl + 1;
+    }
+    return normalize::normalize_text(joined);
+}
+
+struct RawLine {
+    std::vector<const Word*> words;
+    double cy = 0, h = 0;
+};
+
+// Step 1a: words → baseline groups (by vertical centre, tolerance from height).
+std::vector<RawLine> group_baselines(const std::vector<Word>& words) {
+    std::vector<const Word*> order;
+    order.reserve(words.size());
+    for (const auto& w : words) order.push_back(&w);
+    std::sort(order.begin(), order.end(), [](const Word* a, const Word* b) {
+        return a->box.center_y() < b->box.center_y() ||
+               (a->box.center_y() == b->box.center_y() && a->box.x0 < b->box.x0);
+    });
+    std::vector<RawLine> lines;
+    for (const Word* w : order) {
+        const double cy = w->box.center_y(), h = std::max(1.0, w->box.height());
+        bool placed = false;
+        // Look back a few lines only: mixed font sizes on one baseline are close.
+        for (size_t k = lines.size(); k-- > 0 && k + 3 >= lines.size();) {
+            RawLine& l = lines[k];
+            if (std::fabs(l.cy - cy) < 0.3 * std::min(l.h, h)) {
+                bool collides = false;  // two words at the same x are two lines
+                for (const Word* o : l.words)
+                    if (overlap(o->box.x0, o->box.x1, w->box.x0, w->box.x1) > 0.5 * std::min(o->box.width(), w->box.width())) {
+                        collides = true;
+                        break;
+                    }
+                if (collides) continue;
+                l.words.push_back(w);
+                placed = true;
+                break;
+            }
+        }
+        if (!placed) lines.push_back({{w}, cy, h});
+    }
+    for (auto& l : lines)
+        std::sort(l.words.begin(), l.words.end(), [](const Word* a, const Word* b) { return a->box.x0 < b->box.x0; });
+    return lines;
+}
+
+// Step 1b: a baseline group → cells, split at wide gaps.
+std::vector<Cell> split_cells(const RawLine& line, const LayoutTuning& t) {
+    std::vector<Cell> cells;
+    const Word* prev = nullptr;
+    for (const Word* w : line.words) {
+        const double fs = std::max(1.0, std::min(prev ? prev->font_size : w->font_size, w->font_size));
+        if (!prev || w->box.x0 - prev->box.x1 > t.cell_gap_em * fs) {
+            Cell c;
+            c.raw = w->text;
+            c.box = w->box;
+            c.font_size = w->font_size;
+            cells.push_back(std::move(c));
+        } else {
+            Cell& c = cells.back();
+            // A printed space between Latin words is kept; the narrow gap between
+            // Latin and CJK runs (font switch) is not a space.
+            if (prev->space_after) {
+                c.raw = normalize::join_fragments(c.raw, w->text);
+            } else {
+                c.raw += w->text;
+            }
+            c.box = unite(c.box, w->box);
+            c.font_size = std::max(c.font_size, w->font_size);
+        }
+        prev = w;
+    }
+    return cells;
+}
+
+struct Piece {
+    Cell cell;
+    bool merged_away = false;
+};
+
+// Step 2: merge cells that continue on the next printed line of the same cell.
+void merge_wrapped(std::vector<Piece>& pieces, const LayoutTuning& t) {
+    std::sort(pieces.begin(), pieces.end(), [](const Piece& a, const Piece& b) { return a.cell.box.y0 < b.cell.box.y0; });
+    for (size_t i = 0; i < pieces.size(); ++i) {
+        if (pieces[i].merged_away) continue;
+        bool grew = true;
+        while (grew) {
+            grew = false;
+            Cell& upper = pieces[i].cell;
+            const double fs = std::max(1.0, upper.font_size);
+            // The nearest piece below that sits under `upper`.
+            size_t best = pieces.size();
+            for (size_t j = 0; j < pieces.size(); ++j) {
+                if (j == i || pieces[j].merged_away) continue;
+                const Box& b = pieces[j].cell.box;
+                const double gap = b.y0 - upper.box.y1;
+                if (gap < -0.5 * fs || gap > t.wrap_gap_em * fs) continue;
+                if (b.center_y() <= upper.box.center_y()) continue;
+                const double ov = overlap(upper.box.x0, upper.box.x1, b.x0, b.x1);
+                if (ov < 0.5 * std::min(upper.box.width(), b.width())) continue;
+                if (std::fabs(pieces[j].cell.font_size - upper.font_size) > 0.25 * fs) continue;
+                if (best == pieces.size() || b.y0 < pieces[best].cell.box.y0) best = j;
+            }
+            if (best == pieces.size()) break;
+            // The lower piece must not also sit under another cell of the upper
+            // line: then it is a new row, not a continuation.
+            const Box lb = pieces[best].cell.box;
+            bool ambiguous = false;
+            for (size_t j = 0; j < pieces.size(); ++j) {
+                if (j == i || j == best || pieces[j].merged_away) continue;
+                const Box& o = pieces[j].cell.box;
+                if (std::fabs(o.y1 - upper.box.y1) < 0.3 * fs && overlap(o.x0, o.x1, lb.x0, lb.x1) > 0) {
+                    ambiguous = true;
+                    break;
+                }
+            }
+            if (ambiguous) break;
+            upper.raw += "\n" + pieces[best].cell.raw;
+            upper.box = unite(upper.box, lb);
+            pieces[best].merged_away = true;
+            grew = true;
+        }
+    }
+}
+
+// Step 3: cells → rows by vertical overlap.  Short cells found the rows; a tall
+// cell (wrapped, or centred across rows) joins the row it overlaps most.
+std::vector<Line> group_rows(std::vector<Cell> cells, int page_number) {
+    std::vector<size_t> order(cells.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+        const int la = std::count(cells[a].raw.begin(), cells[a].raw.end(), '\n');
+        const int lb = std::count(cells[b].raw.begin(), cells[b].raw.end(), '\n');
+        if (la != lb) return la < lb;
+        return cells[a].box.y0 < cells[b].box.y0;
+    });
+    struct Band {
+        double y0, y1;
+        std::vector<size_t> members;
+    };
+    std::vector<Band> bands;
+    for (size_t idx : order) {
+        const Box& b = cells[idx].box;
+        const double h = std::max(1.0, b.height());
+        size_t best = bands.size();
+        double best_ov = 0;
+        int hits = 0;
+        for (size_t k = 0; k < bands.size(); ++k) {
+            const double ov = overlap(bands[k].y0, bands[k].y1, b.y0, b.y1);
+            if (ov > 0.3 * std::min(h, bands[k].y1 - bands[k].y0)) {
+                ++hits;
+                if (ov > best_ov) {
+                    best_ov = ov;
+                    best = k;
+                }
+            }
+        }
+        if (best == bands.size()) {
+            bands.push_back({b.y0, b.y1, {idx}});
+        } else {
+            bands[best].members.push_back(idx);
+            // Single-line cells may widen the band (baseline jitter, mixed sizes).
+            if (hits == 1 && cells[idx].raw.find('\n') == std::string::npos) {
+                bands[best].y0 = std::min(bands[best].y0, b.y0);
+                bands[best].y1 = std::max(bands[best].y1, b.y1);
+            }
+        }
+    }
+    std::vector<Line> lines;
+    lines.reserve(bands.size());
+    for (auto& band : bands) {
+        Line line;
+        line.page = page_number;
+        bool first = true;
+        for (size_t idx : band.members) {
+            Cell c = std::move(cells[idx]);
+            c.text = cell_text(c.raw);
+            line.box = first ? c.box : unite(line.box, c.box);
+            first = false;
+            line.cells.push_back(std::move(c));
+        }
+        std::sort(line.cells.begin(), line.cells.end(), [](const Cell& a, const Cell& b) { return a.box.x0 < b.box.x0; });
+        lines.push_back(std::move(line));
+    }
+    std::sort(lines.begin(), lines.end(), [](const Line& a, const Line& b) {
+        // Rows in reading order: by the top of their shortest cell.
+        return a.box.y0 < b.box.y0;
+    });
+    return lines;
+}
+
+}  // namespace
+
+std::vector<Line> build_lines(const std::vector<Word>& words, int page_number, const LayoutTuning& tuning) {
+    std::vector<Piece> pieces;
+    for (const RawLine& l : group_baselines(words))
+        for (Cell& c : split_cells(l, tuning)) pieces.push_back({std::move(c), false});
+    merge_wrapped(pieces, tuning);
+    std::vector<Cell> cells;
+    cells.reserve(pieces.size());
+    for (auto& p : pieces)
+        if (!p.merged_away) cells.push_back(std::move(p.cell));
+    std::vector<Line> lines = group_rows(std::move(cells), page_number);
+    return lines;
+}
+
+}  // namespace budgetdoc::source

@@ -1,0 +1,26 @@
+// source/line_builder — words with boxes → printed rows of cells.
+//
+// 1. words sharing a baseline form a line; a line splits into cells where the
+//    horizontal gap is wider than an inter-character gap (CJK has no spaces, so
+//    the gap is judged against the font size, not against space characters);
+// 2. a cell continued on the next printed line with tight leading (text that
+//    wrapped inside one table cell) is merged back into one cell;
+// 3. cells whose vertical extents overlap form one row, so a wrapped name and the
+//    vertically centred code and amounts beside it stay one row.
+#pragma once
+
+#include <budgetdoc/layout.hpp>
+
+#include <vector>
+
+namespace budgetdoc::source {
+
+struct LayoutTuning {
+    double cell_gap_em = 0.4;   // a horizontal gap wider than this (× font size) splits cells
+    double wrap_gap_em = 0.25;  // a vertical gap narrower than this continues a cell
+};
+
+std::vector<Line> build_lines(const std::vector<Word>& words, int page_number,
+                              const LayoutTuning& tuning = {});
+
+}  // namespace budgetdoc::source

@@ -1,0 +1,132 @@
+#include "source/pdf_reader.hpp"
+
+#include <poppler-document.h>
+#include <poppler-global.h>
+#include <poppler-page.h>
+
+#include <algorithm>
+#include <memory>
+#include <mutex>
+
+namespace budgetdoc::source {
+namespace {
+
+// Poppler's error callback is process-global; messages are collected per thread
+// so concurrent extractions do not mix their complaints.
+thread_local std::vector<std::string>* t_messages = nullptr;
+
+void collect_poppler_message(const std::string& msg, void*) {
+    if (t_messages && t_messages->size() < 200) t_messages->push_back(msg);
+}
+
+void install_error_hook() {
+    static std::once_flag once;
+    std::call_once(once, [] { poppler::set_debug_error_function(collect_poppler_message, nullptr); });
+}
+
+std::string to_utf8(const poppler::ustring& s) {
+    auto bytes = s.to_utf8();
+    return std::string(bytes.begin(), bytes.end());
+}
+
+// Turn a word drawn at a quarter-turn rotation into upright page coordinates,
+// so that a table printed sideways on a portrait page reads like a landscape page.
+Box upright(const poppler::rectf& r, int quarter_turns, double page_w, double page_h) {
+    const double x0 = r.x(), y0 = r.y(), x1 = r.right(), y1 = r.bottom();
+    switch (quarter_turns & 3) {
+        case 1:  // text runs top→bottom: rotate page 90° counter-clockwise
+            return {y0, page_w - x1, y1, page_w - x0};
+        case 2:
+            return {page_w - x1, page_h - y1, page_w - x0, page_h - y0};
+        case 3:  // text runs bottom→top
+            return {page_h - y1, x0, page_h - y0, x1};
+        default:
+            return {x0, y0, x1, y1};
+    }
+}
+
+}  // namespace
+
+bool has_pdf_header(const std::string& bytes) {
+    const size_t limit = std::min<size_t>(bytes.size(), 1024);
+    return bytes.substr(0, limit).find("%PDF-") != std::string::npos;
+}
+
+Result<PdfContent> read_pdf(const std::string& bytes, const std::string& name, int max_pages) {
+    install_error_hook();
+    PdfContent content;
+    t_messages = &content.poppler_messages;
+    struct Reset {
+        ~Reset() { t_messages = nullptr; }
+    } reset;
+
+    if (bytes.empty()) return Error{ErrorCode::empty_file, name, 0, "file is empty (0 bytes)"};
+    if (!has_pdf_header(bytes))
+        return Error{ErrorCode::not_pdf, name, 0, "not a PDF (no %PDF- header in the first 1 KiB)"};
+
+    std::vector<char> data(bytes.begin(), bytes.end());
+    std::unique_ptr<poppler::document> doc(poppler::document::load_from_data(&data));
+    if (!doc) {
+        // Poppler returns null both for broken files and for encrypted ones whose
+        // password we do not have; the trailer tells which.
+        if (bytes.find("/Encrypt") != std::string::npos)
+            return Error{ErrorCode::encrypted, name, 0, "PDF is encrypted and needs a password"};
+        std::string why = content.poppler_messages.empty() ? "" : " (" + content.poppler_messages.back() + ")";
+        return Error{ErrorCode::corrupt_pdf, name, 0, "PDF cannot be opened: truncated or damaged" + why};
+    }
+    if (doc->is_locked())
+        return Error{ErrorCode::encrypted, name, 0, "PDF is encrypted and needs a password"};
+
+    const int n = doc->pages();
+    if (n <= 0) return Error{ErrorCode::corrupt_pdf, name, 0, "PDF has no pages"};
+    if (max_pages > 0 && n > max_pages)
+        return Error{ErrorCode::corrupt_pdf, name, 0,
+                     "PDF has " + std::to_string(n) + " pages, more than the limit of " +
+                         std::to_string(max_pages)};
+
+    size_t total_words = 0;
+    content.pages.reserve(static_cast<size_t>(n));
+    for (int i = 0; i < n; ++i) {
+        std::unique_ptr<poppler::page> page(doc->create_page(i));
+        PdfPage out;
+        out.number = i + 1;
+        if (!page) {
+            content.poppler_messages.push_back("page " + std::to_string(i + 1) + " could not be read");
+            content.pages.push_back(std::move(out));
+            continue;
+        }
+        const poppler::rectf rect = page->page_rect();
+        out.width = rect.width();
+        out.height = rect.height();
+        std::vector<poppler::text_box> boxes = page->text_list(poppler::page::text_list_include_font);
+
+        // Quarter turns of the page's text: the majority rotation of its words.
+        int turns[4] = {0, 0, 0, 0};
+        for (const auto& b : boxes) turns[b.rotation() & 3]++;
+        const int page_turn = static_cast<int>(std::max_element(turns, turns + 4) - turns);
+        if (page_turn == 1 || page_turn == 3) std::swap(out.width, out.height);
+
+        out.words.reserve(boxes.size());
+        for (const auto& b : boxes) {
+            Word w;
+            w.text = to_utf8(b.text());
+            if (w.text.empty()) continue;
+            w.box = upright(b.bbox(), page_turn, rect.width(), rect.height());
+            const double fs = b.get_font_size();
+            // Without font info, estimate the size from the box height (glyph
+            // boxes are about 1.3 × the font size in the producers we have seen).
+            w.font_size = fs > 0 ? fs : w.box.height() / 1.3;
+            w.space_after = b.has_space_after();
+            out.words.push_back(std::move(w));
+        }
+        total_words += out.words.size();
+        content.pages.push_back(std::move(out));
+    }
+    if (total_words == 0)
+        return Error{ErrorCode::no_text_layer, name, 0,
+                     "PDF has no text layer on any of its " + std::to_string(n) +
+                         " pages (scanned images?); OCR it first"};
+    return content;
+}
+
+}  // namespace budgetdoc::source
