@@ -65,11 +65,21 @@ void remove_pdf_furniture(std::vector<source::PdfPage>& pages, std::vector<Diagn
     std::map<std::string, std::set<int>> removed_watermark, removed_running, removed_numbers;
     for (auto& p : pages) {
         const double margin = 0.08 * p.height;
+        const double number_margin = 0.15 * p.height;  // page numbers sit lower in the footer area
+        // Page numbers may come as several words ("-", "6", "-"): read the
+        // footer/header area line by line (words whose centres are within 2 pt).
+        std::map<long, std::string> margin_lines;
+        for (const auto& w : p.words)
+            if (w.box.y1 < number_margin || w.box.y0 > p.height - number_margin)
+                margin_lines[std::lround(w.box.center_y() / 2)] += w.text;
         std::vector<Word> kept;
         kept.reserve(p.words.size());
         for (auto& w : p.words) {
             const std::string t = normalize::normalize_text(w.text);
             const bool in_margin = w.box.y1 < margin || w.box.y0 > p.height - margin;
+            const bool in_number_margin = w.box.y1 < number_margin || w.box.y0 > p.height - number_margin;
+            // A watermark lies across the content, not in the title area at the top.
+            const bool mid_page = w.box.center_y() > 0.15 * p.height && w.box.center_y() < 0.9 * p.height;
             size_t repeats = 0;
             for (long dx = -1; dx <= 1; ++dx)
                 for (long dy = -1; dy <= 1; ++dy) {
@@ -77,11 +87,13 @@ void remove_pdf_furniture(std::vector<source::PdfPage>& pages, std::vector<Diagn
                     if (it != seen.end()) repeats = std::max(repeats, it->second.size());
                 }
             const bool repeated = repeats >= min_pages;
-            if (repeated && body > 0 && w.font_size >= 1.5 * body) {
+            if (repeated && mid_page && body > 0 && w.font_size >= 1.5 * body) {
                 removed_watermark[t].insert(p.number);
             } else if (repeated && in_margin) {
                 removed_running[t].insert(p.number);
-            } else if (in_margin && RE2::FullMatch(t, page_number_pattern())) {
+            } else if (in_number_margin &&
+                       RE2::FullMatch(normalize::normalize_text(margin_lines[std::lround(w.box.center_y() / 2)]),
+                                      page_number_pattern())) {
                 removed_numbers["page numbers"].insert(p.number);
             } else {
                 kept.push_back(std::move(w));
