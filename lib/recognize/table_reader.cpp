@@ -251,7 +251,9 @@ void read_grid_part(TableBuilder& tb, const std::vector<const Line*>& grid, Docu
     while (h < grid.size() && is_header_row(*grid[h])) ++h;
     if (h > 0 && h == grid.size() && !tb.bands.empty()) h = grid.size();  // repeated header only
     std::vector<const Line*> header(grid.begin(), grid.begin() + static_cast<long>(h));
-    if (!header.empty() || tb.bands.empty()) tb.bands = map_from_header(header, grid, *tb.cs);
+    // The first part maps columns from its header; a continuation page keeps the
+    // first part's column positions (its repeated header, if any, is skipped).
+    if (tb.bands.empty()) tb.bands = map_from_header(header, grid, *tb.cs);
     for (size_t i = h; i < grid.size(); ++i) {
         if (is_column_number_row(*grid[i])) continue;
         parse_body_row(tb, *grid[i], doc);

@@ -24,7 +24,7 @@ double body_font_size(const Page& page) {
 }
 
 bool is_block_break(const Line& line, double body_fs) {
-    static const RE2 marker(R"(^(单位名称|单位[:：]|金额单位|注[:：]|预算公开表|部门公开表|公开表|附表|第[一二三四五六七八九十]+部分))");
+    static const RE2 marker(R"(^(单位名称[:：]|单位[:：]|金额单位|注[:：]|预算公开表|部门公开表|公开表|附表|第[一二三四五六七八九十]+部分))");
     for (const auto& c : line.cells) {
         if (RE2::PartialMatch(c.text, marker)) return true;
         if (body_fs > 0 && std::fabs(c.font_size - body_fs) > 0.2 * body_fs && line.cells.size() <= 2) return true;

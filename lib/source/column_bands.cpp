@@ -53,6 +53,36 @@ void split_group(double gx0, double gx1, const std::vector<const Box*>& boxes, s
     out.push_back({start, gx1});
 }
 
+// A header cell over no band: is it the centred header of a neighbouring band
+// whose cells are aligned to one side (amounts right, text left)?  A centred
+// header of a right-aligned column has its centre half a column left of the
+// column's right edge; the column so implied must not run into the band on the
+// other side.  Returns the band index, or bands.size() when it is a column of
+// its own (an all-empty column).
+size_t sheltering_band(const Cell& cell, const std::vector<ColumnBand>& bands) {
+    const double c = cell.box.center_x(), tol = 2.0;
+    size_t left = bands.size(), right = bands.size();
+    for (size_t k = 0; k < bands.size(); ++k) {
+        if (bands[k].x1 <= cell.box.x0 && (left == bands.size() || bands[k].x1 > bands[left].x1)) left = k;
+        if (bands[k].x0 >= cell.box.x1 && (right == bands.size() || bands[k].x0 < bands[right].x0)) right = k;
+    }
+    size_t best = bands.size();
+    double best_d = 1e18;
+    if (right < bands.size() && bands[right].from_body && bands[right].right_aligned) {
+        const double col_left = 2 * c - bands[right].x1;
+        if (left == bands.size() || col_left >= bands[left].x1 - tol) {
+            best = right;
+            best_d = bands[right].x0 - cell.box.x1;
+        }
+    }
+    if (left < bands.size() && bands[left].from_body && !bands[left].right_aligned) {
+        const double col_right = 2 * c - bands[left].x0;
+        if ((right == bands.size() || col_right <= bands[right].x0 + tol) && cell.box.x0 - bands[left].x1 < best_d)
+            best = left;
+    }
+    return best;
+}
+
 void assign_cell(Cell& cell, std::vector<ColumnBand>& bands, bool may_found) {
     size_t best = bands.size();
     double best_ov = 0;
@@ -65,6 +95,7 @@ void assign_cell(Cell& cell, std::vector<ColumnBand>& bands, bool may_found) {
             best = k;
         }
     }
+    if (best == bands.size() && may_found) best = sheltering_band(cell, bands);
     if (best == bands.size()) {
         if (may_found) {
             bands.push_back({cell.box.x0, cell.box.x1});
@@ -124,6 +155,17 @@ std::vector<ColumnBand> assign_columns(std::vector<Line*>& rows) {
         std::vector<const Box*> group(boxes.begin() + static_cast<long>(i), boxes.begin() + static_cast<long>(j));
         split_group(gx0, gx1, group, bands);
         i = j;
+    }
+    // Which bands hold amounts (printed right-aligned) rather than text.
+    for (auto& band : bands) {
+        int amounts = 0, texts = 0;
+        for (Line* row : rows)
+            if (is_body_like(*row))
+                for (const Cell& c : row->cells)
+                    if (c.box.center_x() >= band.x0 && c.box.center_x() <= band.x1)
+                        (normalize::looks_like_amount(c.text) ? amounts : texts)++;
+        band.right_aligned = amounts > texts;
+        band.from_body = true;
     }
     // 2. Every cell joins a band; rows before the first body row are header rows,
     //    taken bottom-up so leaf headers found bands before the group headers above.

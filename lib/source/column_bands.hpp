@@ -17,6 +17,8 @@ namespace budgetdoc::source {
 
 struct ColumnBand {
     double x0 = 0, x1 = 0;
+    bool right_aligned = false;  // holds amounts (printed flush right)
+    bool from_body = false;      // found by body cells (not only by a header)
 };
 
 // Assign columns to every cell of `rows` (one table block, possibly several
