@@ -69,9 +69,9 @@ Result<Loaded> load(const std::string& bytes, const std::string& name, const Opt
             page.width = pp.width;
             page.height = pp.height;
             page.lines = source::build_lines(pp.words, pp.number);
-            source::assign_page_columns(page);
             out.pages.push_back(std::move(page));
         }
+        source::assign_document_columns(out.pages);
         if (times) times->normalize += ms_since(t2);  // line/cell building + NFKC
         for (const auto& m : content->poppler_messages)
             out.diagnostics.push_back({"info", "poppler", m, 0, {}});

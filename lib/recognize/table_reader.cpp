@@ -12,6 +12,7 @@
 #include "normalize/amount.hpp"
 #include "normalize/text.hpp"
 #include "recognize/patterns.hpp"
+#include "recognize/table_locator.hpp"
 #include "recognize/table_specs.hpp"
 
 #include <re2/re2.h>
@@ -22,71 +23,6 @@
 
 namespace budgetdoc::recognize {
 namespace {
-
-struct CompiledSpec {
-    const TableSpec* spec;
-    std::unique_ptr<RE2> title;
-    std::vector<std::unique_ptr<RE2>> headers;
-};
-
-const std::vector<CompiledSpec>& compiled_specs() {
-    static const std::vector<CompiledSpec> compiled = [] {
-        std::vector<CompiledSpec> out;
-        for (const auto& s : table_specs()) {
-            CompiledSpec c;
-            c.spec = &s;
-            c.title = std::make_unique<RE2>(s.title);
-            for (const auto& col : s.columns) c.headers.push_back(std::make_unique<RE2>(col.header));
-            out.push_back(std::move(c));
-        }
-        return out;
-    }();
-    return compiled;
-}
-
-const RE2& header_row_cell() {
-    static const RE2 re(header_vocabulary());
-    return re;
-}
-
-std::string line_text(const Line& l) {
-    std::string s;
-    for (const auto& c : l.cells) s = s.empty() ? c.text : normalize::join_fragments(s, c.text);
-    return s;
-}
-
-// A position in the document: page index, line index.
-struct At {
-    size_t page, line;
-};
-
-struct TitleHit {
-    At at;
-    const CompiledSpec* spec = nullptr;  // null: a table that is none of the 13
-    std::string title;
-};
-
-// Which spec a title line names (nullptr if none).
-const CompiledSpec* match_title(const std::string& title) {
-    const std::string core = title_core(title);
-    for (const auto& c : compiled_specs())
-        if (RE2::FullMatch(core, *c.title)) return &c;
-    return nullptr;
-}
-
-bool is_column_number_row(const Line& l) {
-    if (l.cells.size() < 2) return false;
-    for (const auto& c : l.cells)
-        if (!RE2::FullMatch(c.text, R"(\d{1,2})")) return false;
-    return true;
-}
-
-bool is_header_row(const Line& l) {
-    if (is_column_number_row(l)) return true;
-    for (const auto& c : l.cells)
-        if (!RE2::FullMatch(c.text, header_row_cell())) return false;
-    return true;
-}
 
 struct BandField {
     double x0, x1;
@@ -263,65 +199,16 @@ void read_grid_part(TableBuilder& tb, const std::vector<const Line*>& grid, Docu
 }  // namespace
 
 void read_tables(const std::vector<Page>& pages, Document& doc, bool /*from_text*/) {
-    // 1. Find the titles and the other boundaries in reading order.
-    struct Mark {
-        At at;
-        enum Kind { table, other_table, stop } kind;
-        const CompiledSpec* spec;
-        std::string title;
-    };
-    std::vector<Mark> marks;
-    for (size_t p = 0; p < pages.size(); ++p)
-        for (size_t i = 0; i < pages[p].lines.size(); ++i) {
-            const Line& l = pages[p].lines[i];
-            if (l.cells.size() > 3) continue;
-            const std::string t = line_text(l);
-            if (is_toc_line(t)) continue;
-            if (const CompiledSpec* cs = match_title(t)) {
-                marks.push_back({{p, i}, Mark::table, cs, t});
-            } else if (RE2::PartialMatch(t, form_title()) || RE2::PartialMatch(t, part_heading())) {
-                marks.push_back({{p, i}, Mark::stop, nullptr, t});
-            } else if (RE2::FullMatch(t, other_table_title()) && l.cells.size() == 1) {
-                marks.push_back({{p, i}, Mark::other_table, nullptr, t});
-            }
-        }
-    // 2. Read each table's extent.
-    for (size_t m = 0; m < marks.size(); ++m) {
-        if (marks[m].kind == Mark::stop) continue;
-        At end = m + 1 < marks.size() ? marks[m + 1].at : At{pages.size(), 0};
+    for (const TableRegion& region : locate_tables(pages)) {
         std::map<size_t, std::vector<const Line*>> grid_by_page;
-        std::string unit;
-        bool note = false;
-        for (size_t p = marks[m].at.page; p < pages.size() && p <= end.page; ++p) {
-            const auto& lines = pages[p].lines;
-            size_t from = p == marks[m].at.page ? marks[m].at.line + 1 : 0;
-            size_t to = p == end.page ? end.line : lines.size();
-            for (size_t i = from; i < to && i < lines.size(); ++i) {
-                const Line& l = lines[i];
-                const std::string t = line_text(l);
-                std::string u;
-                if (RE2::PartialMatch(t, unit_line(), &u)) {
-                    if (unit.empty()) unit = u;
-                    continue;
-                }
-                if (RE2::PartialMatch(t, unit_name_line())) continue;
-                if (RE2::FullMatch(t, table_label_line())) continue;
-                if (RE2::PartialMatch(t, no_data_note())) {
-                    note = true;
-                    continue;
-                }
-                if (RE2::PartialMatch(t, note_line())) continue;
-                if (note) continue;  // after the note only stray text follows
-                // Narrative lines are not grid rows; a grid row has several cells
-                // or sits inside the grid's columns.
-                if (l.cells.size() == 1 && RE2::PartialMatch(t, narrative_line())) continue;
-                grid_by_page[p].push_back(&l);
-            }
-        }
-        if (marks[m].kind == Mark::other_table) {
+        for (const auto& part : region.parts)
+            if (!part.empty()) grid_by_page[static_cast<size_t>(part.front()->page)] = part;
+        const std::string& unit = region.unit;
+        const bool note = region.no_data_note;
+        if (!region.spec) {
             // Keep only if it really is a grid: several multi-cell rows.
             OtherTable ot;
-            ot.title = marks[m].title;
+            ot.title = region.title;
             ot.unit = unit;
             size_t multi = 0;
             for (const auto& [p, rows] : grid_by_page)
@@ -338,22 +225,23 @@ void read_tables(const std::vector<Page>& pages, Document& doc, bool /*from_text
             if (multi >= 2) doc.other_tables.push_back(std::move(ot));
             continue;
         }
-        const CompiledSpec* cs = marks[m].spec;
+        const CompiledSpec* cs = compiled_spec(*region.spec);
+        const int title_page = region.title_page;
         if (doc.table(cs->spec->id)) {
             doc.diagnostics.push_back({"warning", "duplicate_table",
                                        "second table titled like " + cs->spec->id + " ignored",
-                                       pages[marks[m].at.page].number, {}});
+                                       title_page, {}});
             continue;
         }
         TableBuilder tb;
         tb.cs = cs;
         tb.table.id = cs->spec->id;
-        tb.table.title = marks[m].title;
+        tb.table.title = region.title;
         tb.table.unit = unit;
         tb.table.two_sided = cs->spec->two_sided;
-        add_page(tb.table.pages, pages[marks[m].at.page].number);
+        add_page(tb.table.pages, title_page);
         for (const auto& [p, rows] : grid_by_page) {
-            add_page(tb.table.pages, pages[p].number);
+            add_page(tb.table.pages, static_cast<int>(p));
             read_grid_part(tb, rows, doc);
         }
         const bool empty = tb.table.two_sided ? tb.table.income.empty() && tb.table.expenditure.empty()
@@ -366,7 +254,7 @@ void read_tables(const std::vector<Page>& pages, Document& doc, bool /*from_text
         }
         if (unit.empty())
             doc.diagnostics.push_back({"warning", "no_unit", "table " + cs->spec->id + " prints no 单位 line",
-                                       pages[marks[m].at.page].number, {}});
+                                       title_page, {}});
         doc.tables.push_back(std::move(tb.table));
     }
     // Contract order of ids.

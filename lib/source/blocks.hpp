@@ -6,6 +6,9 @@
 
 #include <budgetdoc/layout.hpp>
 
+#include "source/column_bands.hpp"
+
+#include <string>
 #include <vector>
 
 namespace budgetdoc::source {
@@ -16,6 +19,13 @@ bool is_block_break(const Line& line, double body_font_size);
 // The most common cell font size on a page (the table/body text size).
 double body_font_size(const Page& page);
 
-void assign_page_columns(Page& page);
+// Column bands of the last block of a page, for the next page's continuation.
+struct ContinuationState {
+    std::string header;              // header-row text of that block
+    std::vector<ColumnBand> bands;
+};
+
+void assign_page_columns(Page& page, ContinuationState& state);
+void assign_document_columns(std::vector<Page>& pages);
 
 }  // namespace budgetdoc::source

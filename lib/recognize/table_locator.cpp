@@ -1,0 +1,131 @@
+#include "recognize/table_locator.hpp"
+
+#include "normalize/text.hpp"
+#include "recognize/patterns.hpp"
+
+namespace budgetdoc::recognize {
+namespace {
+
+const RE2& header_row_cell() {
+    static const RE2 re(header_vocabulary());
+    return re;
+}
+
+}  // namespace
+
+const std::vector<CompiledSpec>& compiled_specs() {
+    static const std::vector<CompiledSpec> compiled = [] {
+        std::vector<CompiledSpec> out;
+        for (const auto& s : table_specs()) {
+            CompiledSpec c;
+            c.spec = &s;
+            c.title = std::make_unique<RE2>(s.title);
+            for (const auto& col : s.columns) c.headers.push_back(std::make_unique<RE2>(col.header));
+            out.push_back(std::move(c));
+        }
+        return out;
+    }();
+    return compiled;
+}
+
+const CompiledSpec* compiled_spec(const TableSpec& spec) {
+    for (const auto& c : compiled_specs())
+        if (c.spec == &spec) return &c;
+    return nullptr;
+}
+
+const CompiledSpec* match_title(const std::string& title) {
+    const std::string core = title_core(title);
+    for (const auto& c : compiled_specs())
+        if (RE2::FullMatch(core, *c.title)) return &c;
+    return nullptr;
+}
+
+std::string line_text(const Line& l) {
+    std::string s;
+    for (const auto& c : l.cells) s = s.empty() ? c.text : normalize::join_fragments(s, c.text);
+    return s;
+}
+
+bool is_column_number_row(const Line& l) {
+    if (l.cells.size() < 2) return false;
+    for (const auto& c : l.cells)
+        if (!RE2::FullMatch(c.text, R"(\d{1,2})")) return false;
+    return true;
+}
+
+bool is_header_row(const Line& l) {
+    if (is_column_number_row(l)) return true;
+    for (const auto& c : l.cells)
+        if (!RE2::FullMatch(c.text, header_row_cell())) return false;
+    return true;
+}
+
+std::vector<TableRegion> locate_tables(const std::vector<Page>& pages) {
+    struct At {
+        size_t page, line;
+    };
+    struct Mark {
+        At at;
+        enum Kind { table, other_table, stop } kind;
+        const TableSpec* spec;
+        std::string title;
+    };
+    // 1. Titles and the other boundaries, in reading order.
+    std::vector<Mark> marks;
+    for (size_t p = 0; p < pages.size(); ++p)
+        for (size_t i = 0; i < pages[p].lines.size(); ++i) {
+            const Line& l = pages[p].lines[i];
+            if (l.cells.size() > 3) continue;
+            const std::string t = line_text(l);
+            if (is_toc_line(t)) continue;
+            if (const CompiledSpec* cs = match_title(t)) {
+                marks.push_back({{p, i}, Mark::table, cs->spec, t});
+            } else if (RE2::PartialMatch(t, form_title()) || RE2::PartialMatch(t, part_heading())) {
+                marks.push_back({{p, i}, Mark::stop, nullptr, t});
+            } else if (l.cells.size() == 1 && RE2::FullMatch(t, other_table_title())) {
+                marks.push_back({{p, i}, Mark::other_table, nullptr, t});
+            }
+        }
+    // 2. Each region's lines up to the next mark.
+    std::vector<TableRegion> regions;
+    for (size_t m = 0; m < marks.size(); ++m) {
+        if (marks[m].kind == Mark::stop) continue;
+        const At end = m + 1 < marks.size() ? marks[m + 1].at : At{pages.size(), 0};
+        TableRegion r;
+        r.spec = marks[m].spec;
+        r.title = marks[m].title;
+        r.title_page = pages[marks[m].at.page].number;
+        for (size_t p = marks[m].at.page; p < pages.size() && p <= end.page; ++p) {
+            const auto& lines = pages[p].lines;
+            const size_t from = p == marks[m].at.page ? marks[m].at.line + 1 : 0;
+            const size_t to = p == end.page ? end.line : lines.size();
+            std::vector<const Line*> part;
+            for (size_t i = from; i < to && i < lines.size(); ++i) {
+                const Line& l = lines[i];
+                const std::string t = line_text(l);
+                std::string u;
+                if (RE2::PartialMatch(t, unit_line(), &u)) {
+                    if (r.unit.empty()) r.unit = u;
+                    continue;
+                }
+                if (RE2::PartialMatch(t, unit_name_line())) continue;
+                if (RE2::FullMatch(t, table_label_line())) continue;
+                if (RE2::PartialMatch(t, no_data_note())) {
+                    r.no_data_note = true;
+                    continue;
+                }
+                if (RE2::PartialMatch(t, note_line())) continue;
+                if (r.no_data_note) continue;  // after the note only stray text follows
+                // A sentence on its own line is narrative, not a grid row.
+                if (l.cells.size() == 1 && RE2::PartialMatch(t, narrative_line())) continue;
+                part.push_back(&l);
+            }
+            if (!part.empty()) r.parts.push_back(std::move(part));
+        }
+        regions.push_back(std::move(r));
+    }
+    return regions;
+}
+
+}  // namespace budgetdoc::recognize
