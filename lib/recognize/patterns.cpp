@@ -54,7 +54,7 @@ const RE2& table_label_line() {
     return re;
 }
 const RE2& no_data_note() {
-    static const RE2 re(R"(本表无数据|无数据|本(?:单位|部门)(?:无|没有).*(?:数据|收支|支出|收入|经费))");
+    static const RE2 re(R"(本表无数据|无数据|本表为空表|空表|本(?:单位|部门)(?:无|没有).*(?:数据|收支|支出|收入|经费))");
     return re;
 }
 const RE2& note_line() {

@@ -19,7 +19,9 @@ const std::vector<CompiledSpec>& compiled_specs() {
         for (const auto& s : table_specs()) {
             CompiledSpec c;
             c.spec = &s;
-            c.title = std::make_unique<RE2>(s.title);
+            // Any prefix may stand before the table name: the unit's name
+            // (江苏省高级人民法院收支预算总表), 部门/单位/预算单位, a list number.
+            c.title = std::make_unique<RE2>("(?:.*?)(?:" + s.title + ")");
             for (const auto& col : s.columns) c.headers.push_back(std::make_unique<RE2>(col.header));
             out.push_back(std::move(c));
         }

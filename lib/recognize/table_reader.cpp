@@ -227,12 +227,6 @@ void read_tables(const std::vector<Page>& pages, Document& doc, bool /*from_text
         }
         const CompiledSpec* cs = compiled_spec(*region.spec);
         const int title_page = region.title_page;
-        if (doc.table(cs->spec->id)) {
-            doc.diagnostics.push_back({"warning", "duplicate_table",
-                                       "second table titled like " + cs->spec->id + " ignored",
-                                       title_page, {}});
-            continue;
-        }
         TableBuilder tb;
         tb.cs = cs;
         tb.table.id = cs->spec->id;
@@ -255,7 +249,20 @@ void read_tables(const std::vector<Page>& pages, Document& doc, bool /*from_text
         if (unit.empty())
             doc.diagnostics.push_back({"warning", "no_unit", "table " + cs->spec->id + " prints no 单位 line",
                                        title_page, {}});
-        doc.tables.push_back(std::move(tb.table));
+        // A title printed twice (a table of contents without dot leaders, a
+        // repeated page): keep the printing that holds the most rows.
+        auto size_of = [](const Table& t) { return t.rows.size() + t.income.size() + t.expenditure.size(); };
+        auto same = std::find_if(doc.tables.begin(), doc.tables.end(), [&](const Table& t) { return t.id == tb.table.id; });
+        if (same == doc.tables.end()) {
+            doc.tables.push_back(std::move(tb.table));
+        } else {
+            doc.diagnostics.push_back({"warning", "duplicate_table",
+                                       "table " + tb.table.id + " is titled twice (pages " +
+                                           std::to_string(same->pages.empty() ? 0 : same->pages.front()) + " and " +
+                                           std::to_string(title_page) + "); the one with more rows is kept",
+                                       title_page, {}});
+            if (size_of(tb.table) > size_of(*same) || (same->no_data && !tb.table.no_data)) *same = std::move(tb.table);
+        }
     }
     // Contract order of ids.
     std::stable_sort(doc.tables.begin(), doc.tables.end(), [](const Table& a, const Table& b) {

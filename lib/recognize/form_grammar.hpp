@@ -1,0 +1,95 @@
+// recognize/form_grammar — the 项目支出绩效目标申报表 grammar (internal).
+//
+// A form is read as label/value tokens: every printed cell is split into tokens
+// (a cell "450,000年度资金总额:" that the line builder glued across a ruling is
+// two tokens), labels are recognized by a data table of RE2 patterns over the
+// text with white space removed, and a label's value is the run of non-label
+// tokens to its right on the same printed line.  The indicator grid is read by
+// geometry (PDF: merged 一级/二级指标 cells are printed vertically centred on
+// their block) or by tab columns (text: the label sits on the block's first line).
+#pragma once
+
+#include <budgetdoc/layout.hpp>
+#include <budgetdoc/records.hpp>
+
+#include <string>
+#include <vector>
+
+namespace budgetdoc::recognize::form {
+
+enum class Field {
+    none,     // not a label: a value
+    ignore,   // a label that carries no value of its own (项目资金(元), 绩效指标)
+    project,
+    department,
+    implementer,
+    attribute,
+    duration,
+    total_period,
+    total_annual,
+    central,
+    provincial,
+    local,
+    self_raised,
+    other,
+    overview,
+    basis,
+    necessity,
+    safeguards,
+    plan,
+    goal_head_period,  // 实施期目标 (column heading of 总体目标)
+    goal_head_annual,  // 年度目标
+    goals,             // 总体目标
+    grid_level1,       // 一级指标 (grid header)
+    grid_level2,       // 二级指标
+    grid_level3,       // 三级指标
+    grid_value,        // 指标值
+    responsible,
+    handler,
+    phone,
+    filed,
+};
+
+// The label a normalized cell text is (white space ignored), Field::none if none.
+Field match_label(const std::string& text);
+
+// True for a form title line (…项目支出绩效目标申报表).
+bool is_form_title(const std::string& text);
+
+// One token of a printed line: a cell or a piece of a cell.
+struct Token {
+    std::string text;  // normalized
+    Box box;
+    Field label = Field::none;
+};
+
+// Split a line's cells into tokens (a leading amount glued to a label is cut off).
+std::vector<Token> tokenize(const Line& line);
+
+// One form fragment as printed (before dedupe).
+struct Fragment {
+    Form form;
+    bool lossy = false;              // cells visibly out of place (text input)
+    std::string lossy_reason;
+    bool has_signoff = false;
+};
+
+// Read every form fragment, in printed order.
+std::vector<Fragment> read_fragments(const std::vector<Page>& pages, bool from_text);
+
+// A cell of the indicator grid, classified by the grid header's columns.
+enum class GridCol { none, level1, p_level2, p_name, p_value, a_level2, a_name, a_value };
+struct GridCell {
+    GridCol col = GridCol::none;
+    std::string text;
+    Box box;
+    int line = 0;  // index of the printed line inside the grid
+};
+
+// Indicators of a grid.  `geometric`: merged level cells are vertically centred
+// (PDF); otherwise a level label applies from its own line downward (text).
+// Sets *lossy (with a reason) when cells are visibly shifted.
+std::vector<Indicator> read_grid(const std::vector<GridCell>& cells, bool geometric, bool* lossy,
+                                 std::string* reason);
+
+}  // namespace budgetdoc::recognize::form
