@@ -9,7 +9,7 @@ std::string title_core(const std::string& title) {
     static const RE2 up_to_year(R"(^.*?\d{4}\s*年度?\s*)");
     static const RE2 qualifier(R"(\s*\((?:不含上年结转|含上年结转)\)\s*$)");
     static const RE2 unit_word(R"(\s*\((?:单位:)?万?元\)\s*$)");
-    std::string s = normalize::strip_spaces(title);
+    std::string s = normalize::strip_spaces(normalize::nfkc(title));  // callers may pass raw text
     RE2::Replace(&s, label, "");
     RE2::Replace(&s, up_to_year, "");
     RE2::Replace(&s, unit_word, "");

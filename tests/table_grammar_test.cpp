@@ -1,0 +1,142 @@
+// Table grammar on small constructed inputs (tab-separated text, the same page
+// model the PDF reader produces): titles, 单位 lines, headers, wrapped names,
+// blank amount columns, two-sided lines.
+#define BOOST_TEST_MODULE table_grammar
+#include <boost/test/unit_test.hpp>
+
+#include "recognize/patterns.hpp"
+#include "recognize/table_locator.hpp"
+
+#include <budgetdoc/extract.hpp>
+
+using namespace budgetdoc;
+
+namespace {
+
+Document extract_text(const std::string& text) {
+    Options o;
+    o.kind = InputKind::text;
+    auto r = extract_memory(text, "constructed.txt", o);
+    BOOST_REQUIRE_MESSAGE(r.ok(), (r.ok() ? "" : r.error().describe()));
+    return r.value();
+}
+
+std::string id_of(const std::string& title) {
+    const auto* cs = recognize::match_title(title);
+    return cs ? cs->spec->id : "";
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(titles_with_and_without_year_and_labels) {
+    BOOST_TEST(id_of("2023年预算收支总表") == "income_expenditure_summary");
+    BOOST_TEST(id_of("预算收支总表") == "income_expenditure_summary");
+    BOOST_TEST(id_of("预算公开表1 2023年预算收入总表") == "income_summary");
+    BOOST_TEST(id_of("2023年一般公共预算支出预算表（不含上年结转）") == "general_budget_expenditure");
+    BOOST_TEST(id_of("2023年一般公共预算支出预算表(不含上年结转)") == "general_budget_expenditure");
+    BOOST_TEST(id_of("2023年度财政拨款收支总表") == "fiscal_grant_summary");
+    BOOST_TEST(id_of("2023年一般公共预算“三公”经费支出预算表") == "three_public");
+    BOOST_TEST(id_of("2023年项目支出预算表（本年预算）") == "project_current");
+    BOOST_TEST(id_of("2023年项目支出预算表（上年结转）") == "project_carryover");
+    BOOST_TEST(id_of("2023年国有资本经营预算收支预算表（不含上年结转）") == "state_capital");
+    BOOST_TEST(id_of("一、2018年度江苏省高级人民法院收支预算总表") == "income_expenditure_summary");
+    BOOST_TEST(id_of("2023年政府采购预算表") == "");
+    BOOST_TEST(recognize::is_toc_line("2023年预算收支总表.....2"));
+}
+
+BOOST_AUTO_TEST_CASE(unit_lines_in_both_layouts) {
+    std::string u;
+    BOOST_TEST(RE2::PartialMatch("单位:万元", recognize::unit_line(), &u));
+    BOOST_TEST(u == "万元");
+    BOOST_TEST(RE2::PartialMatch("单位名称:某某局 单位:元", recognize::unit_line(), &u));
+    BOOST_TEST(u == "元");
+    BOOST_TEST(!RE2::PartialMatch("单位名称:某某局", recognize::unit_line(), &u));
+    std::string name;
+    BOOST_TEST(RE2::FullMatch("单位名称:某某局 单位:元", recognize::unit_name_line(), &name));
+    BOOST_TEST(name == "某某局");
+    // Both on one printed line: the table still gets its unit.
+    Document d = extract_text(
+        "2023年预算支出总表\n单位名称：某某局\t单位：元\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n"
+        "201\t一般公共服务支出\t10.00\t10.00\t\n");
+    BOOST_REQUIRE(d.table("expenditure_summary"));
+    BOOST_TEST(d.table("expenditure_summary")->unit == "元");
+    BOOST_TEST(d.unit.value_or("") == "某某局");
+}
+
+BOOST_AUTO_TEST_CASE(header_split_over_two_lines_and_blank_columns) {
+    Document d = extract_text(
+        "2023年预算收入总表\n单位：万元\n"
+        "项目\t\t本年收入\t\t\t\t\t\t上年结转\n"
+        "科目编码\t科目名称\t合计\t一般公共预算\t政府性基金\t国有资本经营预算\t财政专户管理资金\t单位资金\t\n"
+        "\t合计\t9,784.70\t9,000.00\t\t\t\t784.70\t\n"
+        "204\t公共安全支出\t9,385.68\t\t\t\t\t\t9,385.68\n");
+    const Table* t = d.table("income_summary");
+    BOOST_REQUIRE(t);
+    BOOST_REQUIRE_EQUAL(t->rows.size(), 2u);
+    BOOST_TEST(!t->rows[0].get("code"));
+    BOOST_TEST(t->rows[0].get("name").value_or("") == "合计");
+    BOOST_TEST(t->rows[0].get("total").value_or("") == "9784.70");
+    BOOST_TEST(!t->rows[0].get("gov_fund"));
+    BOOST_TEST(t->rows[0].get("unit_funds").value_or("") == "784.70");
+    BOOST_TEST(t->rows[1].get("code").value_or("") == "204");
+    BOOST_TEST(!t->rows[1].get("general_budget"));
+    BOOST_TEST(t->rows[1].get("carryover").value_or("") == "9385.68");
+}
+
+BOOST_AUTO_TEST_CASE(wrapped_name_joins_previous_row) {
+    Document d = extract_text(
+        "2023年预算支出总表\n单位：万元\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n"
+        "合计\t\t6.00\t\t6.00\n"
+        "2130599\t其他巩固脱贫攻坚成果\t6.00\t\t6.00\n"
+        "\t衔接乡村振兴支出\t\t\t\n");
+    const Table* t = d.table("expenditure_summary");
+    BOOST_REQUIRE(t);
+    BOOST_REQUIRE_EQUAL(t->rows.size(), 2u);
+    BOOST_TEST(t->rows[0].get("name").value_or("") == "合计");  // merged 合计 → name
+    BOOST_TEST(t->rows[1].get("name").value_or("") == "其他巩固脱贫攻坚成果衔接乡村振兴支出");
+    BOOST_TEST(!t->rows[1].get("basic"));
+}
+
+BOOST_AUTO_TEST_CASE(two_sided_line_with_an_empty_side) {
+    Document d = extract_text(
+        "2023年预算收支总表\n单位：万元\n收入\t\t支出\t\t\t\n"
+        "项目\t2023年\t项目\t2023年合计\t当年预算安排\t上年结转安排\n"
+        "一、一般公共预算\t100.00\t一、一般公共服务支出\t\t\t\n"
+        "\t\t二、外交支出\t100.00\t100.00\t\n"
+        "本年收入合计\t100.00\t本年支出合计\t100.00\t100.00\t\n");
+    const Table* t = d.table("income_expenditure_summary");
+    BOOST_REQUIRE(t);
+    BOOST_TEST(t->two_sided);
+    BOOST_REQUIRE_EQUAL(t->income.size(), 2u);  // the line with an empty income side adds nothing
+    BOOST_REQUIRE_EQUAL(t->expenditure.size(), 3u);
+    BOOST_TEST(t->income[1].get("item").value_or("") == "本年收入合计");
+    BOOST_TEST(t->expenditure[0].get("item").value_or("") == "一、一般公共服务支出");
+    BOOST_TEST(!t->expenditure[0].get("total"));
+    BOOST_TEST(t->expenditure[1].get("current_year").value_or("") == "100.00");
+}
+
+BOOST_AUTO_TEST_CASE(no_data_table_and_column_numbers) {
+    Document d = extract_text(
+        "2023年项目支出预算表（上年结转）\n单位：万元\n项目名称\t合计\t一般公共预算\t政府性基金预算\t国有资本经营预算\n"
+        "1\t2\t3\t4\t5\n注：本表无数据\n"
+        "2023年项目支出预算表（本年预算）\n单位：万元\n项目名称\t合计\t一般公共预算\t政府性基金预算\t国有资本经营预算\t财政专户管理资金\t单位资金\n"
+        "1\t2\t3\t4\t5\t6\t7\n某项目\t1.00\t1.00\t\t\t\t\n");
+    const Table* carry = d.table("project_carryover");
+    BOOST_REQUIRE(carry);
+    BOOST_TEST(carry->no_data);
+    BOOST_TEST(carry->rows.empty());
+    const Table* cur = d.table("project_current");
+    BOOST_REQUIRE(cur);
+    BOOST_TEST(!cur->no_data);
+    BOOST_REQUIRE_EQUAL(cur->rows.size(), 1u);
+    BOOST_TEST(cur->rows[0].get("name").value_or("") == "某项目");
+}
+
+BOOST_AUTO_TEST_CASE(table_of_contents_is_not_a_table) {
+    Document d = extract_text(
+        "目录\n2023年预算收支总表.....2\n2023年预算支出总表.....3\n"
+        "2023年预算支出总表\n单位：万元\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n201\t支出\t1.00\t1.00\t\n");
+    BOOST_TEST(!d.table("income_expenditure_summary"));
+    BOOST_REQUIRE(d.table("expenditure_summary"));
+    BOOST_TEST(d.table("expenditure_summary")->rows.size() == 1u);
+}
