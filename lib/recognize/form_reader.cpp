@@ -1,8 +1,448 @@
+// The 项目支出绩效目标申报表 grammar: fragments of forms as printed, in order.
+// dedupe/form_merge joins repeated fragments afterwards.
+#include "recognize/form_grammar.hpp"
+#include "recognize/patterns.hpp"
 #include "recognize/recognize.hpp"
 
-namespace budgetdoc::recognize {
+#include "normalize/amount.hpp"
+#include "normalize/text.hpp"
 
-// Placeholder until the form grammar lands (issue: performance forms).
-void read_forms(const std::vector<Page>&, Document&, bool) {}
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <cmath>
+#include <memory>
+#include <set>
+#include <utility>
+
+namespace budgetdoc::recognize {
+namespace form {
+namespace {
+
+// Label → field, one entry per printed label.  Patterns match the cell text
+// after NFKC with all white space removed; a trailing ':' is optional.
+struct LabelSpec {
+    Field field;
+    const char* pattern;
+};
+
+const LabelSpec kLabels[] = {
+    {Field::project, R"(项目名称)"},
+    {Field::department, R"(主管部门(?:及代码)?)"},
+    {Field::implementer, R"(实施单位)"},
+    {Field::attribute, R"(项目属性)"},
+    {Field::duration, R"(项目期(?:限)?)"},
+    {Field::total_period, R"(实施期资金总额)"},
+    {Field::total_annual, R"(年度资金总额)"},
+    {Field::central, R"((?:其中:?)?中央(?:财政)?资金)"},
+    {Field::provincial, R"((?:其中:?)?省级?(?:财政)?资金)"},
+    {Field::local, R"((?:其中:?)?市县(?:\(区\))?(?:财政)?资金)"},
+    {Field::self_raised, R"((?:其中:?)?单位自筹(?:资金)?)"},
+    {Field::other, R"((?:其中:?)?其他资金)"},
+    {Field::ignore, R"(项目资金(?:\((?:单位:)?万?元\))?)"},
+    {Field::overview, R"(项目概况)"},
+    {Field::basis, R"(立项依据)"},
+    {Field::necessity, R"(项目设立(?:的)?必要性)"},
+    {Field::safeguards, R"(保证项目实施的(?:制度、?措施|制度|措施))"},
+    {Field::plan, R"(项目实施(?:进度)?计划)"},
+    {Field::goal_head_period, R"(实施期(?:总体)?目标)"},
+    {Field::goal_head_annual, R"(年度(?:总体)?目标)"},
+    {Field::goals, R"(总体目标)"},
+    {Field::ignore, R"(绩效指标)"},
+    {Field::grid_level1, R"(一级指标)"},
+    {Field::grid_level2, R"(二级指标)"},
+    {Field::grid_level3, R"(三级指标)"},
+    {Field::grid_value, R"(指标值)"},
+    {Field::responsible, R"((?:项目)?负责人)"},
+    {Field::handler, R"(经办人)"},
+    {Field::phone, R"(联系电话)"},
+    {Field::filed, R"(填报日期)"},
+};
+
+struct CompiledLabel {
+    Field field;
+    std::unique_ptr<RE2> re;
+};
+
+const std::vector<CompiledLabel>& labels() {
+    static const std::vector<CompiledLabel> v = [] {
+        std::vector<CompiledLabel> out;
+        for (const auto& l : kLabels)
+            out.push_back({l.field, std::make_unique<RE2>(std::string("^(?:") + l.pattern + "):?$")});
+        return out;
+    }();
+    return v;
+}
+
+bool is_text_field(Field f) {
+    switch (f) {
+        case Field::project: case Field::department: case Field::implementer: case Field::attribute:
+        case Field::duration: case Field::overview: case Field::basis: case Field::necessity:
+        case Field::safeguards: case Field::plan: case Field::goals:
+            return true;
+        default:
+            return false;
+    }
+}
+bool is_fund_field(Field f) {
+    return f == Field::central || f == Field::provincial || f == Field::local || f == Field::self_raised ||
+           f == Field::other;
+}
+bool is_signoff(Field f) {
+    return f == Field::responsible || f == Field::handler || f == Field::phone || f == Field::filed;
+}
+bool is_grid_header(Field f) {
+    return f == Field::grid_level1 || f == Field::grid_level2 || f == Field::grid_level3 || f == Field::grid_value;
+}
+
+Text* fund_slot(FormFunds& f, Field field) {
+    switch (field) {
+        case Field::total_period: case Field::total_annual: return &f.total;
+        case Field::central: return &f.central;
+        case Field::provincial: return &f.provincial;
+        case Field::local: return &f.local;
+        case Field::self_raised: return &f.self_raised;
+        case Field::other: return &f.other;
+        default: return nullptr;
+    }
+}
+
+Text* text_slot(Form& f, Field field) {
+    switch (field) {
+        case Field::project: return &f.project;
+        case Field::department: return &f.department;
+        case Field::implementer: return &f.implementer;
+        case Field::attribute: return &f.attribute;
+        case Field::duration: return &f.duration;
+        case Field::overview: return &f.overview;
+        case Field::basis: return &f.basis;
+        case Field::necessity: return &f.necessity;
+        case Field::safeguards: return &f.safeguards;
+        case Field::plan: return &f.plan;
+        case Field::responsible: return &f.responsible;
+        case Field::handler: return &f.handler;
+        case Field::phone: return &f.phone;
+        case Field::filed: return &f.filed;
+        default: return nullptr;
+    }
+}
+
+void append(Text& slot, const std::string& piece) {
+    if (piece.empty()) return;
+    if (!slot || slot->empty())
+        slot = piece;
+    else
+        slot = normalize::join_fragments(*slot, piece);
+}
+
+size_t utf8_length(const std::string& s) {
+    size_t n = 0;
+    for (unsigned char c : s)
+        if ((c & 0xC0) != 0x80) ++n;
+    return n;
+}
+
+// Box of the first `part` of `total` characters of a cell (for split cells).
+Box part_box(const Box& b, size_t from, size_t len, size_t total) {
+    Box out = b;
+    if (total == 0) return out;
+    const double w = b.width();
+    out.x0 = b.x0 + w * static_cast<double>(from) / static_cast<double>(total);
+    out.x1 = b.x0 + w * static_cast<double>(from + len) / static_cast<double>(total);
+    return out;
+}
+
+}  // namespace
+
+Field match_label(const std::string& text) {
+    const std::string s = normalize::strip_spaces(normalize::normalize_text(text));
+    if (s.empty()) return Field::none;
+    for (const auto& l : labels())
+        if (RE2::FullMatch(s, *l.re)) return l.field;
+    return Field::none;
+}
+
+bool is_form_title(const std::string& text) {
+    static const RE2 re(R"(^[^。;,]{0,60}项目支出绩效目标申报表$)");
+    return RE2::FullMatch(normalize::strip_spaces(text), re);
+}
+
+std::vector<Token> tokenize(const Line& line) {
+    // "450,000年度资金总额:" → "450,000" + "年度资金总额:";  "总额:450,000" → two tokens.
+    static const RE2 amount_then_rest(R"(^([-+]?\d[\d,]*(?:\.\d+)?)(\D.*)$)");
+    static const RE2 rest_then_amount(R"(^(.*\D)([-+]?\d[\d,]*(?:\.\d+)?)$)");
+    std::vector<Token> out;
+    for (const auto& c : line.cells) {
+        const std::string text = c.text;
+        if (text.empty()) continue;
+        Field f = match_label(text);
+        if (f != Field::none) {
+            out.push_back({text, c.box, f});
+            continue;
+        }
+        const std::string s = normalize::strip_spaces(text);
+        std::string a, rest;
+        if (RE2::FullMatch(s, amount_then_rest, &a, &rest)) {
+            Field g = match_label(rest);
+            if (g != Field::none) {
+                const size_t total = utf8_length(s), la = utf8_length(a);
+                out.push_back({a, part_box(c.box, 0, la, total), Field::none});
+                out.push_back({rest, part_box(c.box, la, total - la, total), g});
+                continue;
+            }
+        }
+        if (RE2::FullMatch(s, rest_then_amount, &rest, &a)) {
+            Field g = match_label(rest);
+            if (g != Field::none && g != Field::ignore) {
+                const size_t total = utf8_length(s), lr = utf8_length(rest);
+                out.push_back({rest, part_box(c.box, 0, lr, total), g});
+                out.push_back({a, part_box(c.box, lr, total - lr, total), Field::none});
+                continue;
+            }
+        }
+        out.push_back({text, c.box, Field::none});
+    }
+    return out;
+}
+
+namespace {
+
+struct GridHeader {
+    std::vector<std::pair<double, GridCol>> columns;  // centre x → column
+};
+
+// The grid header line (一级指标 二级指标 三级指标 指标值 二级指标 三级指标 指标值).
+bool grid_header(const std::vector<Token>& toks, GridHeader* h) {
+    int n = 0;
+    for (const auto& t : toks)
+        if (is_grid_header(t.label)) ++n;
+    if (n < 3) return false;
+    int l2 = 0, l3 = 0, v = 0;
+    h->columns.clear();
+    for (const auto& t : toks) {
+        GridCol c = GridCol::none;
+        switch (t.label) {
+            case Field::grid_level1: c = GridCol::level1; break;
+            case Field::grid_level2: c = (l2++ == 0) ? GridCol::p_level2 : GridCol::a_level2; break;
+            case Field::grid_level3: c = (l3++ == 0) ? GridCol::p_name : GridCol::a_name; break;
+            case Field::grid_value: c = (v++ == 0) ? GridCol::p_value : GridCol::a_value; break;
+            default: break;
+        }
+        if (c != GridCol::none) h->columns.push_back({t.box.center_x(), c});
+    }
+    return true;
+}
+
+GridCol classify(const GridHeader& h, const Box& b) {
+    GridCol best = GridCol::none;
+    double bd = 1e18;
+    for (const auto& [x, c] : h.columns) {
+        const double d = std::fabs(b.center_x() - x);
+        if (d < bd) bd = d, best = c;
+    }
+    return best;
+}
+
+struct Reader {
+    bool from_text = false;
+    std::vector<Fragment> out;
+    Fragment cur;
+    bool open = false;
+    bool in_grid = false;
+    bool expect_year = false;
+    GridHeader header;
+    std::vector<GridCell> grid;
+    int grid_line = 0;
+    Field last_text_field = Field::none;
+    double goal_split = -1;  // x between 实施期目标 and 年度目标
+    std::set<int> pages;
+
+    void close() {
+        if (!open) return;
+        if (!grid.empty()) {
+            bool lossy = false;
+            std::string reason;
+            cur.form.indicators = read_grid(grid, !from_text, &lossy, &reason);
+            if (lossy) {
+                cur.lossy = true;
+                if (!cur.lossy_reason.empty()) cur.lossy_reason += "; ";
+                cur.lossy_reason += reason;
+            }
+        }
+        cur.form.pages.assign(pages.begin(), pages.end());
+        out.push_back(std::move(cur));
+        cur = Fragment{};
+        open = false;
+        in_grid = false;
+        grid.clear();
+        grid_line = 0;
+        last_text_field = Field::none;
+        goal_split = -1;
+        pages.clear();
+    }
+
+    void start(const std::string& title, int page) {
+        close();
+        open = true;
+        cur.form.title = title;
+        expect_year = true;
+        pages.insert(page);
+    }
+
+    void head_line(const std::vector<Token>& toks) {
+        // Goal column headings give the x that separates period from annual goals.
+        double xp = -1, xa = -1;
+        for (const auto& t : toks) {
+            if (t.label == Field::goal_head_period) xp = t.box.center_x();
+            if (t.label == Field::goal_head_annual) xa = t.box.center_x();
+        }
+        if (xp >= 0 && xa >= 0) goal_split = (xp + xa) / 2;
+
+        bool any_label = false;
+        int fund_seen[32] = {0};
+        for (size_t i = 0; i < toks.size(); ++i) {
+            const Field f = toks[i].label;
+            if (f == Field::none) continue;
+            any_label = true;
+            std::vector<const Token*> vals;
+            for (size_t j = i + 1; j < toks.size() && toks[j].label == Field::none; ++j) vals.push_back(&toks[j]);
+            std::string joined;
+            for (auto* v : vals) joined = joined.empty() ? v->text : normalize::join_fragments(joined, v->text);
+
+            if (f == Field::total_period || f == Field::total_annual || is_fund_field(f)) {
+                bool annual = f == Field::total_annual;
+                if (is_fund_field(f)) annual = fund_seen[static_cast<int>(f)]++ > 0;
+                FormFunds& funds = annual ? cur.form.annual_funds : cur.form.period_funds;
+                Text* slot = fund_slot(funds, f);
+                if (slot && !slot->has_value() && !joined.empty()) {
+                    auto amt = normalize::canonical_amount(joined);
+                    if (amt) *slot = *amt;
+                }
+                last_text_field = Field::none;
+            } else if (f == Field::goals) {
+                for (auto* v : vals) {
+                    bool annual;
+                    if (goal_split >= 0)
+                        annual = v->box.center_x() >= goal_split;
+                    else
+                        annual = v != vals.front();
+                    append(annual ? cur.form.goal_annual : cur.form.goal_period, v->text);
+                }
+                last_text_field = Field::goals;
+            } else if (Text* slot = text_slot(cur.form, f)) {
+                if (!joined.empty()) {
+                    if (!slot->has_value())
+                        *slot = joined;
+                    else if (is_text_field(f) && last_text_field == f)
+                        append(*slot, joined);
+                }
+                last_text_field = is_text_field(f) ? f : Field::none;
+                if (is_signoff(f)) cur.has_signoff = true;
+            }
+        }
+        if (!any_label && last_text_field != Field::none && !toks.empty()) {
+            // A continuation line of a long text cell (text input).
+            if (last_text_field == Field::goals) {
+                for (const auto& v : toks) {
+                    bool annual = goal_split >= 0 ? v.box.center_x() >= goal_split : &v != &toks.front();
+                    append(annual ? cur.form.goal_annual : cur.form.goal_period, v.text);
+                }
+            } else if (Text* slot = text_slot(cur.form, last_text_field)) {
+                for (const auto& v : toks) append(*slot, v.text);
+            }
+        }
+    }
+
+    void grid_row(const Line& line) {
+        for (const auto& c : line.cells) {
+            if (c.text.empty()) continue;
+            if (match_label(c.text) != Field::none) continue;  // 绩效指标
+            grid.push_back({classify(header, c.box), c.text, c.box, grid_line});
+        }
+        ++grid_line;
+    }
+
+    void line(const Line& ln, int page, bool first_on_page) {
+        std::string whole;
+        for (const auto& c : ln.cells) whole += c.text;
+        if (ln.cells.size() == 1 && is_form_title(whole)) {
+            start(normalize::normalize_text(whole), page);
+            return;
+        }
+        if (!open) return;
+        if (RE2::PartialMatch(whole, part_heading())) {
+            close();
+            return;
+        }
+        auto toks = tokenize(ln);
+        bool has_label = false, has_signoff_label = false;
+        for (const auto& t : toks) {
+            if (t.label != Field::none) has_label = true;
+            if (is_signoff(t.label)) has_signoff_label = true;
+        }
+        if (first_on_page && !has_label && !(in_grid && ln.cells.size() >= 2)) {
+            close();  // the next page does not continue the form
+            return;
+        }
+        pages.insert(page);
+        if (expect_year) {
+            expect_year = false;
+            if (!has_label) {
+                int y = year_in(whole);
+                if (y) cur.form.year = y;
+                return;
+            }
+        }
+        if (has_signoff_label) {
+            in_grid = false;
+            head_line(toks);
+            close();
+            return;
+        }
+        if (!in_grid && grid_header(toks, &header)) {
+            in_grid = true;
+            last_text_field = Field::none;
+            return;
+        }
+        if (in_grid) {
+            grid_row(ln);
+            return;
+        }
+        head_line(toks);
+    }
+};
+
+}  // namespace
+
+std::vector<Fragment> read_fragments(const std::vector<Page>& pages, bool from_text) {
+    Reader r;
+    r.from_text = from_text;
+    for (const auto& p : pages) {
+        bool first = true;
+        for (const auto& ln : p.lines) {
+            r.line(ln, ln.page ? ln.page : p.number, first);
+            first = false;
+        }
+    }
+    r.close();
+    return std::move(r.out);
+}
+
+}  // namespace form
+
+void read_forms(const std::vector<Page>& pages, Document& doc, bool from_text) {
+    for (auto& fr : form::read_fragments(pages, from_text)) {
+        if (!fr.form.project && fr.form.indicators.empty() && !fr.form.period_funds.total) continue;
+        if (fr.lossy) {
+            const int page = fr.form.pages.empty() ? 0 : fr.form.pages.front();
+            doc.diagnostics.push_back({"warning", "lossy_source",
+                                       "form " + fr.form.project.value_or("?") +
+                                           ": cells out of place in the source, best reading given (" +
+                                           fr.lossy_reason + ")",
+                                       page, fr.form.pages});
+        }
+        doc.performance_forms.push_back(std::move(fr.form));
+    }
+}
 
 }  // namespace budgetdoc::recognize
