@@ -14,6 +14,7 @@
 #include "recognize/patterns.hpp"
 #include "recognize/table_locator.hpp"
 #include "recognize/table_specs.hpp"
+#include "source/column_bands.hpp"
 
 #include <re2/re2.h>
 
@@ -23,6 +24,16 @@
 
 namespace budgetdoc::recognize {
 namespace {
+
+// A cell with a digit that is not a year or a column number: data, not header
+// (codes such as 036B01 in a 目录).
+bool has_data_cell(const Line& l) {
+    static const RE2 year_or_number(R"(.*\d{4}\s*年.*|\d{1,2})");
+    for (const auto& c : l.cells)
+        if (c.text.find_first_of("0123456789") != std::string::npos && !RE2::FullMatch(c.text, year_or_number))
+            return true;
+    return false;
+}
 
 struct BandField {
     double x0, x1;
@@ -206,11 +217,14 @@ void read_tables(const std::vector<Page>& pages, Document& doc, bool /*from_text
         const std::string& unit = region.unit;
         const bool note = region.no_data_note;
         if (!region.spec) {
-            // Keep only if it really is a grid: several multi-cell rows.
+            // Keep only if it really is a grid: several multi-cell rows.  Header
+            // rows are the leading rows before the first row with an amount or a
+            // code; the same header repeated on a continuation page is dropped.
             OtherTable ot;
             ot.title = region.title;
             ot.unit = unit;
             size_t multi = 0;
+            bool in_header = true;
             for (const auto& [p, rows] : grid_by_page)
                 for (const Line* l : rows) {
                     if (l->cells.size() >= 2) ++multi;
@@ -219,7 +233,12 @@ void read_tables(const std::vector<Page>& pages, Document& doc, bool /*from_text
                     std::vector<std::string> row(static_cast<size_t>(std::max(ncols, 1)));
                     for (const auto& c : l->cells)
                         if (c.column >= 0) row[static_cast<size_t>(c.column)] = normalize::join_fragments(row[static_cast<size_t>(c.column)], c.text);
-                    (is_header_row(*l) && ot.rows.empty() ? ot.header : ot.rows).push_back(std::move(row));
+                    if (in_header && (source::is_body_like(*l) || has_data_cell(*l))) in_header = false;
+                    if (in_header) {
+                        ot.header.push_back(std::move(row));
+                    } else if (std::find(ot.header.begin(), ot.header.end(), row) == ot.header.end()) {
+                        ot.rows.push_back(std::move(row));
+                    }
                     add_page(ot.pages, l->page);
                 }
             if (multi >= 2) doc.other_tables.push_back(std::move(ot));
