@@ -90,3 +90,25 @@ void compare_document(const std::string& name) {
 
 BOOST_AUTO_TEST_CASE(xinzhou_body_rows_match_seed) { compare_document("xinzhou-jjzd-2023"); }
 BOOST_AUTO_TEST_CASE(shanxi_body_rows_match_seed) { compare_document("shanxi-jgj-2023"); }
+
+// A page printed with /Rotate 90 reads like the upright page: same rows, cells
+// and columns.
+BOOST_AUTO_TEST_CASE(rotated_page_reads_like_upright) {
+    const std::string dir = std::string(BUDGETDOC_SOURCE_DIR) + "/samples/";
+    auto upright = read_pages(dir + "xinzhou-jjzd-2023.pdf");
+    auto rotated = read_pages(dir + "layout/xinzhou-page6-rotated90.pdf");
+    BOOST_REQUIRE(upright.ok());
+    BOOST_REQUIRE(rotated.ok());
+    BOOST_REQUIRE(rotated->size() == 1u);
+    const Page& a = upright.value()[5];
+    const Page& b = rotated.value()[0];
+    BOOST_REQUIRE_EQUAL(a.lines.size(), b.lines.size());
+    for (size_t i = 0; i < a.lines.size(); ++i) {
+        BOOST_REQUIRE_EQUAL(a.lines[i].cells.size(), b.lines[i].cells.size());
+        for (size_t j = 0; j < a.lines[i].cells.size(); ++j) {
+            BOOST_TEST(a.lines[i].cells[j].text == b.lines[i].cells[j].text);
+            BOOST_TEST(a.lines[i].cells[j].column == b.lines[i].cells[j].column);
+        }
+    }
+    BOOST_TEST(a.lines.size() > 20u);
+}
