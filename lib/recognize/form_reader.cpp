@@ -281,6 +281,12 @@ struct Reader {
         pages.clear();
     }
 
+    void mark_lossy(const std::string& why) {
+        cur.lossy = true;
+        if (!cur.lossy_reason.empty()) cur.lossy_reason += "; ";
+        cur.lossy_reason += why;
+    }
+
     void start(const std::string& title, int page) {
         close();
         open = true;
@@ -320,12 +326,14 @@ struct Reader {
                 }
                 last_text_field = Field::none;
             } else if (f == Field::goals) {
+                // Two texts: period then annual.  One text: the side its
+                // position is under (the column headings), else period.
                 for (auto* v : vals) {
                     bool annual;
-                    if (goal_split >= 0)
-                        annual = v->box.center_x() >= goal_split;
-                    else
+                    if (vals.size() >= 2)
                         annual = v != vals.front();
+                    else
+                        annual = !from_text && goal_split >= 0 && v->box.center_x() >= goal_split;
                     append(annual ? cur.form.goal_annual : cur.form.goal_period, v->text);
                 }
                 last_text_field = Field::goals;
@@ -343,9 +351,15 @@ struct Reader {
         if (!any_label && last_text_field != Field::none && !toks.empty()) {
             // A continuation line of a long text cell (text input).
             if (last_text_field == Field::goals) {
-                for (const auto& v : toks) {
-                    bool annual = goal_split >= 0 ? v.box.center_x() >= goal_split : &v != &toks.front();
-                    append(annual ? cur.form.goal_annual : cur.form.goal_period, v.text);
+                // Text input: the annual goal slid onto a line of its own.
+                if (toks.size() == 1 && cur.form.goal_period && !cur.form.goal_annual) {
+                    cur.form.goal_annual = toks.front().text;
+                    mark_lossy("总体目标 split over two lines");
+                } else {
+                    for (const auto& v : toks) {
+                        bool annual = goal_split >= 0 ? v.box.center_x() >= goal_split : &v != &toks.front();
+                        append(annual ? cur.form.goal_annual : cur.form.goal_period, v.text);
+                    }
                 }
             } else if (Text* slot = text_slot(cur.form, last_text_field)) {
                 for (const auto& v : toks) append(*slot, v.text);
@@ -414,12 +428,42 @@ struct Reader {
 
 }  // namespace
 
+namespace {
+
+// A label printed over two lines ("市县(区)财政资" / "金") is one label: the
+// piece on the next line in the same column is joined to it.
+std::vector<Line> join_split_labels(const std::vector<Line>& in) {
+    std::vector<Line> lines = in;
+    for (size_t i = 0; i + 1 < lines.size(); ++i) {
+        for (auto& c : lines[i].cells) {
+            if (c.text.empty() || match_label(c.text) != Field::none) continue;
+            auto& next = lines[i + 1].cells;
+            for (size_t k = 0; k < next.size(); ++k) {
+                const Cell& d = next[k];
+                const bool same_column = std::fabs(d.box.x0 - c.box.x0) < 1.0 + 0.25 * c.box.width();
+                if (!same_column || d.text.empty() || match_label(d.text) != Field::none) continue;
+                const std::string joined = normalize::join_fragments(c.text, d.text);
+                if (match_label(joined) == Field::none) continue;
+                c.text = joined;
+                c.raw += "\n" + d.raw;
+                next.erase(next.begin() + static_cast<long>(k));
+                break;
+            }
+        }
+    }
+    return lines;
+}
+
+}  // namespace
+
 std::vector<Fragment> read_fragments(const std::vector<Page>& pages, bool from_text) {
     Reader r;
     r.from_text = from_text;
     for (const auto& p : pages) {
         bool first = true;
-        for (const auto& ln : p.lines) {
+        const auto lines = join_split_labels(p.lines);
+        for (const auto& ln : lines) {
+            if (ln.cells.empty()) continue;
             r.line(ln, ln.page ? ln.page : p.number, first);
             first = false;
         }

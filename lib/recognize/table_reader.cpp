@@ -68,7 +68,9 @@ std::vector<BandField> map_from_header(const std::vector<const Line*>& header, c
         BandField bf{ext.first, ext.second, -1};
         auto ht = header_text.find(column);
         if (ht != header_text.end())
-            for (size_t k = next; k < cols.size(); ++k)
+            // A field may span several printed columns (类/款/项 of a code):
+            // the previous field is tried again before the next ones.
+            for (size_t k = next > 0 && cols[next - 1].kind == FieldKind::code ? next - 1 : next; k < cols.size(); ++k)
                 if (RE2::PartialMatch(ht->second, *cs.headers[k])) {
                     bf.field = static_cast<int>(k);
                     next = k + 1;
@@ -124,7 +126,11 @@ void parse_body_row(TableBuilder& tb, const Line& l, Document& doc) {
             continue;
         }
         auto& v = values[static_cast<size_t>(f)];
-        v = v ? normalize::join_fragments(*v, c.text) : c.text;
+        // Pieces of a split code (类 201, 款 01, 项 01) join without a space.
+        if (cols[static_cast<size_t>(f)].kind == FieldKind::code)
+            v = v ? *v + c.text : c.text;
+        else
+            v = v ? normalize::join_fragments(*v, c.text) : c.text;
     }
     // Typed values: amounts canonical, codes digits only.
     for (size_t k = 0; k < cols.size(); ++k) {
@@ -194,8 +200,12 @@ void parse_body_row(TableBuilder& tb, const Line& l, Document& doc) {
 // Read one page's part of a table's grid.
 void read_grid_part(TableBuilder& tb, const std::vector<const Line*>& grid, Document& doc) {
     if (grid.empty()) return;
+    // Header rows: up to the last row of header words before the first row
+    // with an amount or a code (a row between two header rows is header too,
+    // e.g. 功能分类科目编码 alone on its line).
     size_t h = 0;
-    while (h < grid.size() && is_header_row(*grid[h])) ++h;
+    for (size_t i = 0; i < grid.size() && !source::is_body_like(*grid[i]); ++i)
+        if (is_header_row(*grid[i])) h = i + 1;
     if (h > 0 && h == grid.size() && !tb.bands.empty()) h = grid.size();  // repeated header only
     std::vector<const Line*> header(grid.begin(), grid.begin() + static_cast<long>(h));
     // The first part maps columns from its header; a continuation page keeps the

@@ -4,7 +4,8 @@ namespace budgetdoc::recognize {
 namespace {
 
 // Shared column header patterns.
-const char* kCode = R"(编码|代码|科目编号)";
+// A code printed in one column (科目编码) or split over 类/款/项 columns.
+const char* kCode = R"(编码|代码|科目编号|^类$|^款$|^项$)";
 const char* kName = R"(名称|项目)";
 const char* kTotal = R"(合计|总计|小计)";
 const char* kBasic = R"(基本支出)";
@@ -108,7 +109,8 @@ const std::string& header_vocabulary() {
         R"(科目编码|科目名称|收入科目编码|支出科目编码|编码|名称|项目名称|单位名称|基本支出|项目支出|人员经费|公用经费|)"
         R"(一般公共预算|政府性基金预算|政府性基金|国有资本经营预算|国有资本经营收入预算|政府性基金收入预算|)"
         R"(财政专户管理资金|单位资金|财政拨款|经济科目名称|部门预算支出经济科目名称|政府预算支出经济科目名称|)"
-        R"(国有资本经营预算收入|国有资本经营预算支出|功能分类科目|经济分类科目|\(?万元\)?|[ ])+)";
+        R"(国有资本经营预算收入|国有资本经营预算支出|功能分类科目|经济分类科目|功能分类科目编码|功能分类科目名称|)"
+        R"(财政拨款收入|事业收入|事业单位经营收入|其他收入|收入预算|支出预算|预算|类|款|项|\(?万?元\)?|[ ])+)";
     return words;
 }
 
