@@ -419,8 +419,15 @@ struct Reader {
             return;
         }
         if (in_grid) {
-            grid_row(ln);
-            return;
+            bool head_label = false;
+            for (const auto& t : toks)
+                if (t.label != Field::none && t.label != Field::ignore && !is_grid_header(t.label)) head_label = true;
+            if (!head_label) {
+                grid_row(ln);
+                return;
+            }
+            in_grid = false;  // a head row printed after a grid header (text input)
+            mark_lossy("form head rows after the indicator header");
         }
         head_line(toks);
     }
