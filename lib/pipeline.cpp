@@ -10,6 +10,7 @@
 #include "source/pdf_reader.hpp"
 #include "source/text_reader.hpp"
 #include "util/sha256.hpp"
+#include "validate/consistency.hpp"
 
 #include <chrono>
 #include <fstream>
@@ -124,6 +125,9 @@ Result<Document> extract_memory(const std::string& bytes, const std::string& nam
         auto t1 = Clock::now();
         if (options.forms && options.dedupe) dedupe::merge_forms(doc);
         if (times) times->dedupe += ms_since(t1);
+
+        // The document's own arithmetic: mismatches become warnings.
+        validate::check_consistency(doc);
 
         if (doc.tables.empty() && doc.performance_forms.empty()) {
             if (loaded->from_text)

@@ -1,0 +1,162 @@
+#include "validate/consistency.hpp"
+
+#include "normalize/amount.hpp"
+
+#include <re2/re2.h>
+
+#include <map>
+
+namespace budgetdoc::validate {
+namespace {
+
+using normalize::Amount;
+
+Amount value_of(const Record& r, const std::string& field, bool* present = nullptr) {
+    const Text t = r.get(field);
+    if (present) *present = t.has_value();
+    if (!t) return Amount{};
+    auto p = normalize::parse_amount(*t);
+    return p.kind == normalize::AmountParse::amount ? p.value : Amount{};
+}
+
+struct Checker {
+    Document& doc;
+    ConsistencyReport report;
+
+    void expect(const Amount& printed, const Amount& sum, const std::string& what, const Table& t,
+                const Record& r, int parts = 2) {
+        ++report.checks;
+        if (printed.compare(sum) == 0) return;
+        ++report.mismatches;
+        // Printed figures are rounded one by one: a difference of at most one unit
+        // of the last printed digit per part is rounding, not an extraction error.
+        Amount diff = printed;
+        diff.negative = !diff.negative;
+        diff = diff.plus(sum);
+        diff.negative = false;
+        Amount tolerance;
+        tolerance.integer = "0";
+        if (printed.fraction.empty()) tolerance.integer = std::to_string(parts);
+        else tolerance.fraction = std::string(printed.fraction.size() - 1, '0') + "1";
+        if (!printed.fraction.empty()) {
+            Amount per_part = tolerance;
+            for (int i = 1; i < parts; ++i) tolerance = tolerance.plus(per_part);
+        }
+        const bool rounding = diff.compare(tolerance) <= 0;
+        Diagnostic d;
+        d.severity = rounding ? "info" : "warning";
+        d.code = rounding ? "rounding_difference" : "sum_mismatch";
+        d.message = "table " + t.id + ": " + what + ": printed " + printed.canonical() + ", parts add up to " +
+                    sum.canonical();
+        d.pages = r.pages;
+        d.page = r.pages.empty() ? 0 : r.pages.front();
+        doc.diagnostics.push_back(std::move(d));
+    }
+
+    // total = sum(parts) on every row that prints a total.
+    void row_sums(const Table& t, const std::vector<Record>& rows, const std::string& total,
+                  const std::vector<std::string>& parts) {
+        for (const Record& r : rows) {
+            bool has_total = false, any_part = false;
+            const Amount printed = value_of(r, total, &has_total);
+            if (!has_total) continue;
+            Amount sum;
+            for (const auto& p : parts) {
+                bool present = false;
+                sum = sum.plus(value_of(r, p, &present));
+                any_part = any_part || present;
+            }
+            if (!any_part) continue;  // only the total printed: nothing to check
+            std::string label = "?";
+            for (const char* f : {"code", "name", "item", "dept_item", "gov_item", "unit"})
+                if (r.get(f)) {
+                    label = *r.get(f);
+                    break;
+                }
+            expect(printed, sum, "row " + label + ": " + total, t, r, static_cast<int>(parts.size()));
+        }
+    }
+
+    // A coded row equals the sum of the rows whose code extends it by one level.
+    void code_hierarchy(const Table& t, const std::vector<std::string>& amount_fields) {
+        static const RE2 digits(R"(\d{3,})");
+        std::vector<const Record*> coded;
+        const Record* grand_total = nullptr;
+        for (const Record& r : t.rows) {
+            const Text code = r.get("code");
+            if (code && RE2::FullMatch(*code, digits)) coded.push_back(&r);
+            else if (!code && r.get("name").value_or("") == "合计") grand_total = &r;
+        }
+        for (const std::string& f : amount_fields) {
+            for (const Record* parent : coded) {
+                const std::string pc = *parent->get("code");
+                Amount sum;
+                int children = 0;
+                for (const Record* child : coded) {
+                    const std::string cc = *child->get("code");
+                    if (cc.size() == pc.size() + 2 && cc.compare(0, pc.size(), pc) == 0) {
+                        sum = sum.plus(value_of(*child, f));
+                        ++children;
+                    }
+                }
+                if (children > 0)
+                    expect(value_of(*parent, f), sum, "科目 " + pc + " " + f + " vs its sub-items", t, *parent, children);
+            }
+            if (grand_total && !coded.empty()) {
+                const size_t top = coded.front()->get("code")->size();
+                Amount sum;
+                int n = 0;
+                for (const Record* r : coded)
+                    if (r->get("code")->size() == top) {
+                        sum = sum.plus(value_of(*r, f));
+                        ++n;
+                    }
+                expect(value_of(*grand_total, f), sum, "合计 " + f + " vs top-level 科目", t, *grand_total, n);
+            }
+        }
+    }
+
+    void two_sided_totals(const Table& t, const std::string& income_total, const std::string& expense_total,
+                          const std::string& expense_field) {
+        const Record *in = nullptr, *out = nullptr;
+        for (const Record& r : t.income)
+            if (r.get("item").value_or("") == income_total) in = &r;
+        for (const Record& r : t.expenditure)
+            if (r.get("item").value_or("") == expense_total) out = &r;
+        if (in && out) expect(value_of(*in, "amount"), value_of(*out, expense_field), income_total + " vs " + expense_total, t, *in);
+    }
+};
+
+}  // namespace
+
+ConsistencyReport check_consistency(Document& doc) {
+    Checker c{doc, {}};
+    const std::vector<Table> tables = doc.tables;  // diagnostics are appended to doc while we read
+    for (const Table& t : tables) {
+        if (t.no_data) continue;
+        if (t.id == "expenditure_summary" || t.id == "general_budget_expenditure" || t.id == "gov_fund_expenditure") {
+            c.row_sums(t, t.rows, "total", {"basic", "project"});
+            c.code_hierarchy(t, {"total", "basic", "project"});
+        } else if (t.id == "income_summary") {
+            c.row_sums(t, t.rows, "total", {"general_budget", "gov_fund", "state_capital", "special_account", "unit_funds"});
+            c.code_hierarchy(t, {"total"});
+        } else if (t.id == "project_current") {
+            c.row_sums(t, t.rows, "total", {"general_budget", "gov_fund", "state_capital", "special_account", "unit_funds"});
+        } else if (t.id == "project_carryover") {
+            c.row_sums(t, t.rows, "total", {"general_budget", "gov_fund", "state_capital"});
+        } else if (t.id == "basic_by_economic") {
+            c.row_sums(t, t.rows, "total", {"personnel", "public"});
+        } else if (t.id == "three_public" || t.id == "admin_operating") {
+            c.row_sums(t, t.rows, "total", {"general_budget", "gov_fund", "state_capital"});
+        } else if (t.id == "income_expenditure_summary") {
+            c.row_sums(t, t.expenditure, "total", {"current_year", "carryover"});
+            c.two_sided_totals(t, "收入总计", "支出总计", "total");
+        } else if (t.id == "fiscal_grant_summary") {
+            c.row_sums(t, t.expenditure, "subtotal", {"general_budget", "gov_fund", "state_capital"});
+            c.two_sided_totals(t, "收入总计", "支出总计", "subtotal");
+        }
+    }
+    return c.report;
+}
+
+}  // namespace budgetdoc::validate
