@@ -25,6 +25,16 @@
 namespace budgetdoc::recognize {
 namespace {
 
+// A row with at least one cell that is wholly header words (项目, 合计, 基本支出…):
+// with no amount or code in it and above the data, it is a header row even when
+// its other cells are words this grammar does not know (单位预留机动经费).
+bool has_header_word(const Line& l) {
+    static const RE2 word(header_vocabulary());
+    for (const auto& c : l.cells)
+        if (RE2::FullMatch(c.text, word)) return true;
+    return false;
+}
+
 // A cell with a digit that is not a year or a column number: data, not header
 // (codes such as 036B01 in a 目录).
 bool has_data_cell(const Line& l) {
@@ -81,7 +91,7 @@ std::vector<BandField> map_from_header(const std::vector<const Line*>& header, c
     // Fallback: as many columns as the spec and nothing mapped by header → by position.
     int mapped = 0;
     for (const auto& b : out) mapped += b.field >= 0;
-    if (out.size() == cols.size() && mapped < static_cast<int>(cols.size()) / 2)
+    if (header.empty() && out.size() == cols.size() && mapped == 0)
         for (size_t k = 0; k < out.size(); ++k) out[k].field = static_cast<int>(k);
     return out;
 }
@@ -205,7 +215,7 @@ void read_grid_part(TableBuilder& tb, const std::vector<const Line*>& grid, Docu
     // e.g. 功能分类科目编码 alone on its line).
     size_t h = 0;
     for (size_t i = 0; i < grid.size() && !source::is_body_like(*grid[i]); ++i)
-        if (is_header_row(*grid[i])) h = i + 1;
+        if (is_header_row(*grid[i]) || has_header_word(*grid[i])) h = i + 1;
     if (h > 0 && h == grid.size() && !tb.bands.empty()) h = grid.size();  // repeated header only
     std::vector<const Line*> header(grid.begin(), grid.begin() + static_cast<long>(h));
     // The first part maps columns from its header; a continuation page keeps the
