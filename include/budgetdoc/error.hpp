@@ -5,6 +5,8 @@
 // applies (0 = whole file) and a stable ErrorCode that tools map to exit codes.
 #pragma once
 
+#include <budgetdoc/export.hpp>
+
 #include <optional>
 #include <string>
 #include <utility>
@@ -26,7 +28,7 @@ enum class ErrorCode {
 };
 
 // Stable lower-case name of a code ("corrupt_pdf"), used in JSON and the database.
-const char* error_code_name(ErrorCode code);
+BUDGETDOC_API const char* error_code_name(ErrorCode code);
 
 struct Error {
     ErrorCode code = ErrorCode::ok;
@@ -35,7 +37,7 @@ struct Error {
     std::string message;
 
     // "file.pdf: page 3: message" (page part only when page > 0)
-    std::string describe() const;
+    BUDGETDOC_API std::string describe() const;
 };
 
 template <typename T>

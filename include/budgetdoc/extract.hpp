@@ -2,6 +2,7 @@
 #pragma once
 
 #include <budgetdoc/error.hpp>
+#include <budgetdoc/export.hpp>
 #include <budgetdoc/layout.hpp>
 #include <budgetdoc/records.hpp>
 
@@ -26,21 +27,22 @@ struct StageTimes {
 };
 
 // Read a file into pages of lines and cells (the `inspect` view).
-Result<std::vector<Page>> read_pages(const std::string& path, const Options& options = {});
+BUDGETDOC_API Result<std::vector<Page>> read_pages(const std::string& path, const Options& options = {});
 // Same from memory; `name` is used in messages.
-Result<std::vector<Page>> read_pages_from_memory(const std::string& bytes, const std::string& name,
-                                                 const Options& options = {});
+BUDGETDOC_API Result<std::vector<Page>> read_pages_from_memory(const std::string& bytes,
+                                                               const std::string& name,
+                                                               const Options& options = {});
 
 // Full pipeline: source → normalize → recognize → dedupe.
-Result<Document> extract_file(const std::string& path, const Options& options = {},
-                              StageTimes* times = nullptr);
-Result<Document> extract_memory(const std::string& bytes, const std::string& name,
-                                const Options& options = {}, StageTimes* times = nullptr);
+BUDGETDOC_API Result<Document> extract_file(const std::string& path, const Options& options = {},
+                                            StageTimes* times = nullptr);
+BUDGETDOC_API Result<Document> extract_memory(const std::string& bytes, const std::string& name,
+                                              const Options& options = {}, StageTimes* times = nullptr);
 
 // The contract JSON of a document (UTF-8, 2-space indent when `pretty`).
-std::string to_json(const Document& document, bool pretty = true);
+BUDGETDOC_API std::string to_json(const Document& document, bool pretty = true);
 
 // Layout as JSON (what `budgetdoc inspect --json` prints).
-std::string pages_to_json(const std::vector<Page>& pages);
+BUDGETDOC_API std::string pages_to_json(const std::vector<Page>& pages);
 
 }  // namespace budgetdoc

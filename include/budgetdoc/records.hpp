@@ -5,6 +5,8 @@
 // empty cell is std::nullopt.  Text is normalized (NFKC + white-space rule).
 #pragma once
 
+#include <budgetdoc/export.hpp>
+
 #include <optional>
 #include <string>
 #include <vector>
@@ -24,9 +26,9 @@ struct Record {
     std::vector<int> pages;
 
     // Value of `name`, or nullopt when the field is empty or absent.
-    Text get(const std::string& name) const;
-    bool has(const std::string& name) const;
-    void set(const std::string& name, Text value);
+    BUDGETDOC_API Text get(const std::string& name) const;
+    BUDGETDOC_API bool has(const std::string& name) const;
+    BUDGETDOC_API void set(const std::string& name, Text value);
 };
 
 // The 13 standard tables.  Ids are the contract's ("income_summary", …).
@@ -98,10 +100,10 @@ struct Document {
     std::vector<OtherTable> other_tables;
     std::vector<Diagnostic> diagnostics;
 
-    const Table* table(const std::string& id) const;
+    BUDGETDOC_API const Table* table(const std::string& id) const;
 };
 
 // The 13 table ids in contract order.
-const std::vector<std::string>& table_ids();
+BUDGETDOC_API const std::vector<std::string>& table_ids();
 
 }  // namespace budgetdoc
