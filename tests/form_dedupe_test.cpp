@@ -156,3 +156,58 @@ BOOST_AUTO_TEST_CASE(most_complete_copy_wins_text_differences) {
     BOOST_TEST(*d.performance_forms[0].overview == "完整的概况");
     BOOST_TEST(d.diagnostics.at(0).page == 49);  // the dropped copy is the less complete one
 }
+
+// ---- cross-check against 项目支出预算表（本年预算） ----
+#include "validate/form_crosscheck.hpp"
+
+#include <budgetdoc/extract.hpp>
+
+namespace {
+
+Record project_row(const std::string& name, const std::string& total) {
+    Record r;
+    r.set("name", name);
+    r.set("total", total);
+    return r;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(crosscheck_warns_both_ways_in_wan_yuan) {
+    Document d;
+    d.unit = "X市交警支队";
+    Table t;
+    t.id = "project_current";
+    t.title = "项目支出预算表(本年预算)";
+    t.unit = "万元";
+    t.rows = {project_row("合计", "2000.00"), project_row("X市交警支队", "2000.00"),
+              project_row("警务辅助人员经费", "1940.00"), project_row("警务辅助人员经费", "118.00"),
+              project_row("遗属补助和采暖费", "5.23"),  // 52296 元 printed rounded
+              project_row("车管所网格专线及网络维护费", "35.00"), project_row("无表项目", "1.00")};
+    d.tables.push_back(t);
+    d.performance_forms = {full("警务辅助人员经费", "1180000", 1), full("警务辅助人员经费", "19400000", 2),
+                           full("遗属补助和采暖费", "52296", 3), full("车管所网络专线及网络维护费", "350000", 4),
+                           full("无行表单", "10000", 5)};
+    validate::crosscheck_forms(d);
+    std::vector<std::string> warnings;
+    for (const auto& x : d.diagnostics) {
+        BOOST_TEST(x.severity != "error");
+        if (x.severity == "warning") warnings.push_back(x.code + ":" + x.message);
+    }
+    BOOST_TEST_REQUIRE(warnings.size() == 2u);
+    BOOST_TEST(count_code(d, "form_without_project") == 1);
+    BOOST_TEST(count_code(d, "project_without_form") == 1);
+    BOOST_TEST(warnings[0].find("无行表单") != std::string::npos);
+    BOOST_TEST(warnings[1].find("无表项目") != std::string::npos);
+    BOOST_TEST(count_code(d, "form_name_mismatch") == 1);
+}
+
+BOOST_AUTO_TEST_CASE(crosscheck_sample_document_forms_all_have_rows) {
+    auto doc = extract_file(std::string(BUDGETDOC_SOURCE_DIR) + "/samples/xinzhou-jjzd-2023.pdf");
+    BOOST_TEST_REQUIRE(doc.ok());
+    BOOST_TEST(doc->performance_forms.size() == 22u);
+    validate::crosscheck_forms(doc.value());
+    BOOST_TEST(count_code(doc.value(), "form_without_project") == 0);
+    BOOST_TEST(count_code(doc.value(), "project_without_form") == 0);
+    BOOST_TEST(count_code(doc.value(), "duplicate_fragment") == 18);
+}
