@@ -46,11 +46,11 @@ const RE2& unit_line() {
     return re;
 }
 const RE2& unit_name_line() {
-    static const RE2 re(R"(^(?:单位名称|部门名称|编制单位|预算单位)\s*[:]\s*(.*?)\s*(?:单位\s*[:].*)?$)");
+    static const RE2 re(R"(^(?:单位名称|部门名称|编制单位|编制部门|预算单位|预算主管部门|主管部门|部门)\s*[:]\s*(.*?)\s*(?:单位\s*[:].*)?$)");
     return re;
 }
 const RE2& table_label_line() {
-    static const RE2 re(R"((?:预算公开表|部门公开表|单位公开表|公开表|附表)\s*\d*|表\s*[一二三四五六七八九十\d]+)");
+    static const RE2 re(R"((?:预算公开表|部门公开表|单位公开表|公开表|附表)\s*\d*|(?:预算|部门|单位)?公开\s*\d+\s*表|表\s*[一二三四五六七八九十\d]+)");
     return re;
 }
 const RE2& no_data_note() {

@@ -2,6 +2,8 @@
 
 #include "normalize/text.hpp"
 
+#include <re2/re2.h>
+
 #include <algorithm>
 #include <cmath>
 #include <numeric>
@@ -71,13 +73,23 @@ std::vector<RawLine> group_baselines(const std::vector<Word>& words) {
     return lines;
 }
 
+// A printed amount ("371,514,655.00") directly followed by text that is not its
+// unit: two cells whose padding is narrower than our gap rule (seen in WPS
+// output), not one.
+bool amount_then_text(const Word& prev, const Word& next) {
+    static const RE2 amount(R"(-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+\.\d{2})");
+    static const RE2 unit_or_digit(R"(^(?:\d|%|元|万|亿|\)|）|个|人|台|辆|%).*)");
+    if (next.box.x0 < prev.box.x1) return false;
+    return RE2::FullMatch(prev.text, amount) && !RE2::PartialMatch(next.text, unit_or_digit);
+}
+
 // Step 1b: a baseline group → cells, split at wide gaps.
 std::vector<Cell> split_cells(const RawLine& line, const LayoutTuning& t) {
     std::vector<Cell> cells;
     const Word* prev = nullptr;
     for (const Word* w : line.words) {
         const double fs = std::max(1.0, std::min(prev ? prev->font_size : w->font_size, w->font_size));
-        if (!prev || w->box.x0 - prev->box.x1 > t.cell_gap_em * fs) {
+        if (!prev || w->box.x0 - prev->box.x1 > t.cell_gap_em * fs || amount_then_text(*prev, *w)) {
             Cell c;
             c.raw = w->text;
             c.box = w->box;
