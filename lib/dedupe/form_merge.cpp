@@ -44,9 +44,11 @@ int count(const FormFunds& f) {
            count(f.other);
 }
 
-using IndicatorKey = std::tuple<std::string, std::string, std::string, std::string>;
+// Two copies of one indicator row: same side and same name (values and level
+// labels of a lossy copy may differ; the base copy's reading is kept).
+using IndicatorKey = std::tuple<std::string, std::string>;
 IndicatorKey key(const Indicator& i) {
-    return {i.scope, key_text(i.level2), key_text(i.name), key_text(i.value)};
+    return {i.scope, i.name ? key_text(i.name) : "\x01" + key_text(i.value)};
 }
 
 void fill(Text& into, const Text& from) {

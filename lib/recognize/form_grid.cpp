@@ -255,6 +255,20 @@ std::vector<Indicator> read_columns(const std::vector<GridCell>& cells, bool* lo
                     ++shifted;
                     break;
                 }
+        } else if (n >= 2 && n <= 3 && same_or_truncated(cs[n - 2]->text, cs[n - 1]->text)) {
+            // A 二级指标 printed on both sides with nothing after it (placeholder),
+            // possibly under a 一级指标.
+            if (n == 3) role[0] = GridCol::level1;
+            role[n - 2] = GridCol::p_level2, role[n - 1] = GridCol::a_level2;
+            for (int k = 0; k < n; ++k)
+                if (role[k] != cs[k]->col) {
+                    ++shifted;
+                    break;
+                }
+        } else if (n == 4 && same_or_truncated(cs[0]->text, cs[3]->text) && cs[1]->col != GridCol::p_name) {
+            // The 二级指标 pair around one name/value: the annual cells were lost.
+            role = {GridCol::p_level2, GridCol::p_name, GridCol::p_value, GridCol::a_level2};
+            ++shifted;
         } else {
             for (int k = 0; k < n; ++k) role[k] = cs[k]->col;
         }
