@@ -98,7 +98,11 @@ Result<PdfContent> read_pdf(const std::string& bytes, const std::string& name, i
         const poppler::rectf rect = page->page_rect();
         out.width = rect.width();
         out.height = rect.height();
-        std::vector<poppler::text_box> boxes = page->text_list(poppler::page::text_list_include_font);
+        // Without text_list_include_font: asking Poppler for font names doubles
+        // the cost of text extraction (measured 0.62 s vs 0.33 s user on a
+        // 63-page sample), and the layout needs only a size, which the word's
+        // box height gives.
+        std::vector<poppler::text_box> boxes = page->text_list(0);
 
         // Quarter turns of the page's text: the majority rotation of its words.
         int turns[4] = {0, 0, 0, 0};
