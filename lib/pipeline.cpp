@@ -11,6 +11,7 @@
 #include "source/text_reader.hpp"
 #include "util/sha256.hpp"
 #include "validate/consistency.hpp"
+#include "validate/form_crosscheck.hpp"
 
 #include <chrono>
 #include <fstream>
@@ -124,6 +125,8 @@ Result<Document> extract_memory(const std::string& bytes, const std::string& nam
 
         auto t1 = Clock::now();
         if (options.forms && options.dedupe) dedupe::merge_forms(doc);
+        // Every project row should have a form and every form a row (warnings only).
+        if (options.forms && options.tables) validate::crosscheck_forms(doc);
         if (times) times->dedupe += ms_since(t1);
 
         // The document's own arithmetic: mismatches become warnings.
