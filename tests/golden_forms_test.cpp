@@ -1,0 +1,36 @@
+// Golden test for 项目支出绩效目标申报表: every expected form (fields and
+// indicators) of every sample, PDF and extracted text, compared with
+// validate/compare.  Separate from golden_test so the tables' status does not
+// depend on the forms'.  The seed texts are lossy (see
+// /work/shared/corpus/README.md), so text-input forms may legitimately differ.
+#define BOOST_TEST_MODULE golden_forms
+#include <boost/test/unit_test.hpp>
+
+#include "golden_support.hpp"
+
+using budgetdoc::test::golden;
+
+namespace {
+
+void check_forms(const std::string& sample, const std::string& ext) {
+    const auto g = golden(sample, ext);
+    BOOST_TEST_REQUIRE(g.error.empty(), g.error);
+    budgetdoc::validate::CompareOptions opt;
+    opt.tables = false;
+    opt.document_fields = false;
+    const auto c = budgetdoc::validate::compare_documents(g.expected, g.actual, opt);
+    BOOST_TEST(c.forms.size() == g.expected["performance_forms"].size());
+    for (const auto& f : c.forms) {
+        std::string detail;
+        for (const auto& d : f.differences) detail += "\n    " + d.describe();
+        BOOST_TEST(f.ok(), sample << ext << ": form " << f.summary() << detail);
+    }
+    for (const auto& d : c.extra_forms) BOOST_TEST(false, sample << ext << ": " << d.describe());
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(xinzhou_pdf_forms) { check_forms("xinzhou-jjzd-2023", ".pdf"); }
+BOOST_AUTO_TEST_CASE(shanxi_pdf_forms) { check_forms("shanxi-jgj-2023", ".pdf"); }
+BOOST_AUTO_TEST_CASE(xinzhou_txt_forms) { check_forms("xinzhou-jjzd-2023", ".txt"); }
+BOOST_AUTO_TEST_CASE(shanxi_txt_forms) { check_forms("shanxi-jgj-2023", ".txt"); }

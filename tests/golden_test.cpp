@@ -1,0 +1,72 @@
+// Golden test: the 13 tables of every sample (PDF and extracted-text input)
+// against samples/<name>.expected.json, compared with validate/compare — the
+// same code `budgetdoc regress` uses.  One BOOST_TEST per table, so a failure
+// names the table and lists its differing rows/fields.  Forms are checked in
+// golden_forms_test.
+#define BOOST_TEST_MODULE golden
+#include <boost/test/unit_test.hpp>
+
+#include "golden_support.hpp"
+
+using budgetdoc::test::golden;
+
+namespace {
+
+void check_tables(const std::string& sample, const std::string& ext) {
+    const auto g = golden(sample, ext);
+    BOOST_TEST_REQUIRE(g.error.empty(), g.error);
+    budgetdoc::validate::CompareOptions opt;
+    opt.forms = false;
+    const auto c = budgetdoc::validate::compare_documents(g.expected, g.actual, opt);
+    for (const auto& d : c.document) BOOST_TEST(false, sample << ext << ": " << d.describe());
+    BOOST_TEST(c.tables.size() == g.expected["tables"].size());
+    for (const auto& t : c.tables) {
+        std::string detail;
+        for (const auto& d : t.differences) detail += "\n    " + d.describe();
+        BOOST_TEST(t.ok(), sample << ext << ": table " << t.summary() << detail);
+    }
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(xinzhou_pdf_tables) { check_tables("xinzhou-jjzd-2023", ".pdf"); }
+BOOST_AUTO_TEST_CASE(shanxi_pdf_tables) { check_tables("shanxi-jgj-2023", ".pdf"); }
+BOOST_AUTO_TEST_CASE(xinzhou_txt_tables) { check_tables("xinzhou-jjzd-2023", ".txt"); }
+BOOST_AUTO_TEST_CASE(shanxi_txt_tables) { check_tables("shanxi-jgj-2023", ".txt"); }
+
+// The comparison itself: the contract's rules, independent of the extractor.
+BOOST_AUTO_TEST_CASE(compare_rules) {
+    using budgetdoc::validate::compare_documents;
+    using budgetdoc::validate::same_value;
+    using nlohmann::json;
+    BOOST_TEST(same_value("7602.230", "7,602.23"));
+    BOOST_TEST(same_value("0.00", "-0"));
+    BOOST_TEST(!same_value("7602.23", "7602.24"));
+    BOOST_TEST(same_value("市县(区)财政资 金", "市县（区）财政资金"));
+    BOOST_TEST(same_value("", nullptr));
+    BOOST_TEST(!same_value("1", "1公务用车购置费"));
+    const json exp = json::parse(R"({"unit":"u","tables":{"t":{"title":"T","rows":[
+        {"code":"201","name":"a","total":"1.00"},{"code":null,"name":"合计","total":"3"},
+        {"code":"202","name":"b","total":"2"}]}},"source":{"file":"x"}})");
+    json out = json::parse(R"({"unit":"u","extra":1,"source":{"file":"y"},"tables":{"t":{"title":"T","pages":[3],"rows":[
+        {"code":"201","name":"a","total":"1","pages":[1]},{"code":"999","name":"x","total":"5"},
+        {"code":null,"name":"合 计","total":"3.0"},{"code":"202","name":"b","total":"2"}]}}})");
+    auto c = compare_documents(exp, out);
+    BOOST_TEST(c.tables.size() == 1u);
+    BOOST_TEST(c.tables[0].rows_matched == 3u);
+    BOOST_TEST(c.tables[0].rows_extra == 1u);
+    BOOST_TEST(c.difference_count() == 1u, c.report());
+    out["tables"]["t"]["rows"][3]["total"] = "2.5";
+    out["tables"]["t"]["rows"].erase(0);
+    c = compare_documents(exp, out);
+    BOOST_TEST(c.tables[0].rows_missing == 1u);
+    BOOST_TEST(c.tables[0].cells_total == 10u);
+    BOOST_TEST(c.difference_count() == 3u, c.report());
+    c = compare_documents(json::parse(R"({"tables":{"t":{}, "u":{}}})"), json::parse(R"({"tables":{"t":{}}})"));
+    BOOST_TEST(c.difference_count() == 1u);
+    BOOST_TEST(c.tables[1].found == false);
+    c = compare_documents(json::parse(R"({"error":"corrupt_pdf"})"), json());
+    BOOST_TEST(c.ok());
+    c = compare_documents(json::parse(R"({"error":"corrupt_pdf"})"), json::parse(R"({"tables":{}})"));
+    BOOST_TEST(!c.ok());
+}
