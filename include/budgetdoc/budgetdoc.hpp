@@ -93,9 +93,9 @@
 // name, e.g. "corrupt_pdf", "encrypted", "no_text_layer", "not_a_disclosure"),
 // the file, the page (0 = whole file) and a message; describe() formats all of
 // it.  Calling value() on a failed Result (or error() on a successful one) is
-// undefined behaviour, as with std::optional.  An exception escaping from the
-// pipeline is a bug and is reported as ErrorCode::internal.  Out-of-memory
-// (std::bad_alloc) may still propagate.
+// undefined behaviour, as with std::optional.  extract_file/extract_memory turn
+// an exception from inside the pipeline (a bug, or std::bad_alloc) into
+// ErrorCode::internal.
 //
 // -----------------------------------------------------------------------------
 // THREAD SAFETY
