@@ -18,6 +18,10 @@ int main(int argc, char** argv) {
     };
     reg("inspect", "Print the reconstructed lines and cells of a PDF or text file", budgetdoc::cli::add_inspect);
     reg("extract", "Extract one disclosure to the contract JSON", budgetdoc::cli::add_extract);
+    reg("batch", "Convert many disclosures in parallel into SQLite / JSON Lines / JSON files (resumable)",
+        budgetdoc::cli::add_batch);
+    reg("regress", "Compare extraction of samples with their X.expected.json, field by field",
+        budgetdoc::cli::add_regress);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

@@ -1,0 +1,391 @@
+#include "batch_db.hpp"
+
+#include <sqlite3.h>
+
+#include <set>
+#include <stdexcept>
+#include <vector>
+
+namespace budgetdoc::cli {
+namespace {
+
+using nlohmann::ordered_json;
+
+// Every row field of the 13 tables (records.md), one column each.  Amounts are
+// TEXT holding the exact decimal as printed ("9784.70"); empty cells are NULL.
+const std::vector<std::string> kRowFields = {
+    "code",          "name",           "item",     "dept_item", "gov_item",       "unit",
+    "amount",        "total",          "current_year", "carryover", "subtotal",   "general_budget",
+    "gov_fund",      "state_capital",  "special_account", "unit_funds", "basic",  "project",
+    "personnel",     "public"};
+
+const char* const kSchema = R"sql(
+-- budgetdoc batch database, schema version 1 (PRAGMA user_version).
+-- Amounts are TEXT holding the exact decimal as printed minus grouping ("9784.70");
+-- use CAST(x AS REAL) or a decimal extension for arithmetic.  NULL = empty cell.
+CREATE TABLE IF NOT EXISTS documents (
+  id         INTEGER PRIMARY KEY,
+  path       TEXT NOT NULL,          -- path given to the batch (first seen)
+  sha256     TEXT UNIQUE,            -- content identity; NULL only when unreadable
+  kind       TEXT,                   -- pdf | text
+  pages      INTEGER,
+  unit       TEXT,                   -- 单位/部门 name
+  year       INTEGER,
+  status     TEXT NOT NULL CHECK (status IN ('ok', 'failed', 'timeout', 'crashed')),
+  error_code TEXT,                   -- corrupt_pdf, encrypted, … (failed only)
+  error      TEXT,                   -- message naming the file, or the kill reason
+  started    TEXT NOT NULL,          -- ISO 8601 UTC
+  seconds    REAL
+);
+CREATE INDEX IF NOT EXISTS documents_path ON documents(path);
+-- Every path seen, with its content (several paths may share one document).
+CREATE TABLE IF NOT EXISTS files (
+  path   TEXT PRIMARY KEY,
+  sha256 TEXT NOT NULL
+);
+-- The 13 standard tables present in a document (id as in records.md).
+CREATE TABLE IF NOT EXISTS tables (
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  table_id    TEXT NOT NULL,         -- income_summary, three_public, …
+  title       TEXT,
+  unit        TEXT,                  -- 万元 | 元
+  no_data     INTEGER NOT NULL,      -- 1 when printed with 本表无数据
+  pages       TEXT,                  -- JSON array of 1-based pages
+  PRIMARY KEY (document_id, table_id)
+);
+-- Rows of the 13 tables; side is NULL for one-sided tables, income/expenditure
+-- for the two-sided ones.  Only the fields of the table's grammar are filled.
+CREATE TABLE IF NOT EXISTS table_rows (
+  document_id     INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  table_id        TEXT NOT NULL,
+  side            TEXT CHECK (side IS NULL OR side IN ('income', 'expenditure')),
+  row_index       INTEGER NOT NULL,  -- printed order within (table, side), from 0
+  code TEXT, name TEXT, item TEXT, dept_item TEXT, gov_item TEXT, unit TEXT,
+  amount TEXT, total TEXT, current_year TEXT, carryover TEXT, subtotal TEXT,
+  general_budget TEXT, gov_fund TEXT, state_capital TEXT, special_account TEXT,
+  unit_funds TEXT, basic TEXT, project TEXT, personnel TEXT, public TEXT,
+  extra           TEXT,              -- JSON object of fields not listed above, or NULL
+  pages           TEXT,
+  PRIMARY KEY (document_id, table_id, side, row_index)
+);
+CREATE INDEX IF NOT EXISTS table_rows_table ON table_rows(table_id);
+-- 项目支出绩效目标申报表, one per distinct project; amounts in 元.
+CREATE TABLE IF NOT EXISTS forms (
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  form_index  INTEGER NOT NULL,
+  title TEXT, year INTEGER, project TEXT, department TEXT, implementer TEXT,
+  attribute TEXT, duration TEXT,
+  period_total TEXT, period_central TEXT, period_provincial TEXT, period_local TEXT,
+  period_self_raised TEXT, period_other TEXT,
+  annual_total TEXT, annual_central TEXT, annual_provincial TEXT, annual_local TEXT,
+  annual_self_raised TEXT, annual_other TEXT,
+  overview TEXT, basis TEXT, necessity TEXT, safeguards TEXT, plan TEXT,
+  goal_period TEXT, goal_annual TEXT,
+  responsible TEXT, handler TEXT, phone TEXT, filed TEXT,
+  pages TEXT,
+  PRIMARY KEY (document_id, form_index)
+);
+-- Performance indicators of a form (join on document_id, form_index).
+CREATE TABLE IF NOT EXISTS indicators (
+  document_id     INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  form_index      INTEGER NOT NULL,
+  indicator_index INTEGER NOT NULL,
+  scope  TEXT,                       -- period (实施期) | annual (年度)
+  level1 TEXT, level2 TEXT, name TEXT, value TEXT,
+  PRIMARY KEY (document_id, form_index, indicator_index)
+);
+-- Ruled tables that are none of the 13, as normalized cell grids.
+CREATE TABLE IF NOT EXISTS other_tables (
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  table_index INTEGER NOT NULL,
+  title TEXT, unit TEXT, pages TEXT,
+  PRIMARY KEY (document_id, table_index)
+);
+CREATE TABLE IF NOT EXISTS other_table_cells (
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  table_index INTEGER NOT NULL,
+  part        TEXT NOT NULL CHECK (part IN ('header', 'body')),
+  row_index   INTEGER NOT NULL,
+  col_index   INTEGER NOT NULL,
+  text        TEXT,
+  PRIMARY KEY (document_id, table_index, part, row_index, col_index)
+);
+CREATE TABLE IF NOT EXISTS diagnostics (
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  diag_index  INTEGER NOT NULL,
+  severity TEXT, code TEXT, message TEXT, page INTEGER,
+  PRIMARY KEY (document_id, diag_index)
+);
+PRAGMA user_version = 1;
+)sql";
+
+// Minimal RAII statement; errors surface as std::runtime_error inside write().
+class Stmt {
+public:
+    Stmt(sqlite3* db, const std::string& sql) : db_(db) {
+        if (sqlite3_prepare_v2(db, sql.c_str(), -1, &s_, nullptr) != SQLITE_OK)
+            throw std::runtime_error(sqlite3_errmsg(db));
+    }
+    ~Stmt() { sqlite3_finalize(s_); }
+    Stmt(const Stmt&) = delete;
+    Stmt& operator=(const Stmt&) = delete;
+
+    Stmt& null(int i) { sqlite3_bind_null(s_, i); return *this; }
+    Stmt& text(int i, const std::string& v) {
+        sqlite3_bind_text(s_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+        return *this;
+    }
+    Stmt& integer(int i, long long v) { sqlite3_bind_int64(s_, i, v); return *this; }
+    Stmt& real(int i, double v) { sqlite3_bind_double(s_, i, v); return *this; }
+    // A JSON value: strings as text, numbers as text of their spelling, null/absent NULL.
+    Stmt& json(int i, const ordered_json& v) {
+        if (v.is_null()) return null(i);
+        if (v.is_string()) return text(i, v.get<std::string>());
+        if (v.is_number_integer()) return integer(i, v.get<long long>());
+        return text(i, v.dump());
+    }
+    Stmt& opt(int i, const std::string& v) { return v.empty() ? null(i) : text(i, v); }
+    // Run to completion and reset for the next use.
+    void run() {
+        const int rc = sqlite3_step(s_);
+        sqlite3_reset(s_);
+        sqlite3_clear_bindings(s_);
+        if (rc != SQLITE_DONE && rc != SQLITE_ROW) throw std::runtime_error(sqlite3_errmsg(db_));
+    }
+    sqlite3_stmt* get() { return s_; }
+
+private:
+    sqlite3* db_;
+    sqlite3_stmt* s_ = nullptr;
+};
+
+const ordered_json& get(const ordered_json& obj, const char* key) {
+    static const ordered_json null_value;
+    if (!obj.is_object()) return null_value;
+    auto it = obj.find(key);
+    return it == obj.end() ? null_value : *it;
+}
+
+ordered_json pages_of(const ordered_json& obj) {
+    const auto& p = get(obj, "pages");
+    return p.is_array() ? ordered_json(p.dump()) : ordered_json();
+}
+
+std::string placeholders(std::size_t n) {
+    std::string s;
+    for (std::size_t i = 0; i < n; ++i) s += i ? ",?" : "?";
+    return s;
+}
+
+void write_document_body(sqlite3* db, long long id, const ordered_json& doc) {
+    // tables + rows
+    {
+        Stmt t(db, "INSERT INTO tables(document_id,table_id,title,unit,no_data,pages) VALUES(?,?,?,?,?,?)");
+        std::string cols = "document_id,table_id,side,row_index";
+        for (const auto& f : kRowFields) cols += ",\"" + f + "\"";
+        cols += ",extra,pages";
+        Stmt r(db, "INSERT INTO table_rows(" + cols + ") VALUES(" + placeholders(kRowFields.size() + 6) + ")");
+        const std::set<std::string> known(kRowFields.begin(), kRowFields.end());
+        const auto& tables = get(doc, "tables");
+        if (tables.is_object())
+            for (auto it = tables.begin(); it != tables.end(); ++it) {
+                const auto& tab = it.value();
+                t.integer(1, id).text(2, it.key()).json(3, get(tab, "title")).json(4, get(tab, "unit"));
+                t.integer(5, get(tab, "no_data").is_boolean() && get(tab, "no_data").get<bool>() ? 1 : 0);
+                t.json(6, pages_of(tab)).run();
+                for (const char* side : {"rows", "income", "expenditure"}) {
+                    const auto& rows = get(tab, side);
+                    if (!rows.is_array()) continue;
+                    long long index = 0;
+                    for (const auto& row : rows) {
+                        r.integer(1, id).text(2, it.key());
+                        if (std::string(side) == "rows") r.null(3); else r.text(3, side);
+                        r.integer(4, index++);
+                        int col = 5;
+                        for (const auto& f : kRowFields) r.json(col++, get(row, f.c_str()));
+                        ordered_json extra = ordered_json::object();
+                        if (row.is_object())
+                            for (auto f = row.begin(); f != row.end(); ++f)
+                                if (!known.count(f.key()) && f.key() != "pages") extra[f.key()] = f.value();
+                        r.json(col++, extra.empty() ? ordered_json() : ordered_json(extra.dump()));
+                        r.json(col++, pages_of(row));
+                        r.run();
+                    }
+                }
+            }
+    }
+    // forms + indicators
+    {
+        static const char* kFormText[] = {"project", "department", "implementer", "attribute", "duration"};
+        static const char* kFunds[] = {"total", "central", "provincial", "local", "self_raised", "other"};
+        static const char* kNarr[] = {"overview", "basis", "necessity", "safeguards", "plan"};
+        static const char* kSign[] = {"responsible", "handler", "phone", "filed"};
+        const std::string cols =
+            "document_id,form_index,title,year,project,department,implementer,attribute,duration,"
+            "period_total,period_central,period_provincial,period_local,period_self_raised,period_other,"
+            "annual_total,annual_central,annual_provincial,annual_local,annual_self_raised,annual_other,"
+            "overview,basis,necessity,safeguards,plan,goal_period,goal_annual,responsible,handler,phone,filed,pages";
+        Stmt f(db, "INSERT INTO forms(" + cols + ") VALUES(" + placeholders(33) + ")");
+        Stmt ind(db,
+                 "INSERT INTO indicators(document_id,form_index,indicator_index,scope,level1,level2,name,value) "
+                 "VALUES(?,?,?,?,?,?,?,?)");
+        const auto& forms = get(doc, "performance_forms");
+        long long fi = 0;
+        if (forms.is_array())
+            for (const auto& form : forms) {
+                int c = 1;
+                f.integer(1, id).integer(2, fi).json(3, get(form, "title")).json(4, get(form, "year"));
+                c = 5;
+                for (const char* k : kFormText) f.json(c++, get(form, k));
+                for (const char* scope : {"period", "annual"})
+                    for (const char* k : kFunds) f.json(c++, get(get(get(form, "funds"), scope), k));
+                for (const char* k : kNarr) f.json(c++, get(form, k));
+                f.json(c, get(get(form, "goals"), "period"));
+                f.json(c + 1, get(get(form, "goals"), "annual"));
+                c += 2;
+                for (const char* k : kSign) f.json(c++, get(get(form, "signoff"), k));
+                f.json(c++, pages_of(form));
+                f.run();
+                long long ii = 0;
+                const auto& inds = get(form, "indicators");
+                if (inds.is_array())
+                    for (const auto& i : inds) {
+                        ind.integer(1, id).integer(2, fi).integer(3, ii++);
+                        int k = 4;
+                        for (const char* name : {"scope", "level1", "level2", "name", "value"}) ind.json(k++, get(i, name));
+                        ind.run();
+                    }
+                ++fi;
+            }
+    }
+    // other tables
+    {
+        Stmt o(db, "INSERT INTO other_tables(document_id,table_index,title,unit,pages) VALUES(?,?,?,?,?)");
+        Stmt c(db,
+               "INSERT INTO other_table_cells(document_id,table_index,part,row_index,col_index,text) "
+               "VALUES(?,?,?,?,?,?)");
+        const auto& others = get(doc, "other_tables");
+        long long ti = 0;
+        if (others.is_array())
+            for (const auto& ot : others) {
+                o.integer(1, id).integer(2, ti).json(3, get(ot, "title")).json(4, get(ot, "unit"));
+                o.json(5, pages_of(ot)).run();
+                for (const char* part : {"header", "rows"}) {
+                    const auto& grid = get(ot, part);
+                    if (!grid.is_array()) continue;
+                    long long ri = 0;
+                    for (const auto& row : grid) {
+                        long long ci = 0;
+                        if (row.is_array())
+                            for (const auto& cell : row) {
+                                c.integer(1, id).integer(2, ti).text(3, std::string(part) == "rows" ? "body" : "header");
+                                c.integer(4, ri).integer(5, ci++).json(6, cell).run();
+                            }
+                        ++ri;
+                    }
+                }
+                ++ti;
+            }
+    }
+    // diagnostics
+    {
+        Stmt d(db, "INSERT INTO diagnostics(document_id,diag_index,severity,code,message,page) VALUES(?,?,?,?,?,?)");
+        const auto& diags = get(doc, "diagnostics");
+        long long di = 0;
+        if (diags.is_array())
+            for (const auto& x : diags) {
+                d.integer(1, id).integer(2, di++).json(3, get(x, "severity")).json(4, get(x, "code"));
+                d.json(5, get(x, "message")).json(6, get(x, "page")).run();
+            }
+    }
+}
+
+}  // namespace
+
+const char* batch_schema_sql() { return kSchema; }
+
+BatchDb::~BatchDb() {
+    if (db_) sqlite3_close(db_);
+}
+
+std::string BatchDb::last_error() const { return db_ ? sqlite3_errmsg(db_) : "database not open"; }
+
+std::string BatchDb::exec(const char* sql) {
+    char* msg = nullptr;
+    if (sqlite3_exec(db_, sql, nullptr, nullptr, &msg) != SQLITE_OK) {
+        std::string e = msg ? msg : last_error();
+        sqlite3_free(msg);
+        return e;
+    }
+    return "";
+}
+
+std::string BatchDb::open(const std::string& path) {
+    if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK) {
+        std::string e = last_error();
+        sqlite3_close(db_);
+        db_ = nullptr;
+        return e;
+    }
+    sqlite3_busy_timeout(db_, 10000);
+    // WAL + synchronous=NORMAL: a committed document survives the process being
+    // killed at any point (only an OS crash may lose the last commits).
+    for (const char* pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON"})
+        if (auto e = exec(pragma); !e.empty()) return e;
+    if (auto e = exec(kSchema); !e.empty()) return e;
+    return "";
+}
+
+bool BatchDb::has_ok(const std::string& sha256) {
+    Stmt s(db_, "SELECT 1 FROM documents WHERE sha256 = ? AND status = 'ok'");
+    s.text(1, sha256);
+    return sqlite3_step(s.get()) == SQLITE_ROW;
+}
+
+void BatchDb::note_path(const std::string& path, const std::string& sha256) {
+    try {
+        Stmt s(db_, "INSERT OR REPLACE INTO files(path, sha256) VALUES(?, ?)");
+        s.text(1, path).text(2, sha256).run();
+    } catch (const std::exception&) {
+        // only a convenience table; the documents are what matters
+    }
+}
+
+std::string BatchDb::write(const Outcome& o) {
+    if (auto e = exec("BEGIN IMMEDIATE"); !e.empty()) return e;
+    try {
+        if (o.sha256) {
+            Stmt del(db_, "DELETE FROM documents WHERE sha256 = ?");
+            del.text(1, *o.sha256).run();
+        } else {
+            Stmt del(db_, "DELETE FROM documents WHERE sha256 IS NULL AND path = ?");
+            del.text(1, o.path).run();
+        }
+        Stmt ins(db_,
+                 "INSERT INTO documents(path,sha256,kind,pages,unit,year,status,error_code,error,started,seconds) "
+                 "VALUES(?,?,?,?,?,?,?,?,?,?,?)");
+        ins.text(1, o.path);
+        if (o.sha256) ins.text(2, *o.sha256); else ins.null(2);
+        ins.opt(3, o.kind);
+        if (o.status == "ok" || o.pages > 0) ins.integer(4, o.pages); else ins.null(4);
+        ins.json(5, get(o.document, "unit")).json(6, get(o.document, "year"));
+        ins.text(7, o.status).opt(8, o.error_code).opt(9, o.error).text(10, o.started).real(11, o.seconds);
+        ins.run();
+        const long long id = sqlite3_last_insert_rowid(db_);
+        if (o.status == "ok") write_document_body(db_, id, o.document);
+        if (o.sha256) {
+            Stmt f(db_, "INSERT OR REPLACE INTO files(path, sha256) VALUES(?, ?)");
+            f.text(1, o.path).text(2, *o.sha256).run();
+        }
+    } catch (const std::exception& e) {
+        exec("ROLLBACK");
+        return e.what();
+    }
+    if (auto e = exec("COMMIT"); !e.empty()) {
+        exec("ROLLBACK");
+        return e;
+    }
+    return "";
+}
+
+}  // namespace budgetdoc::cli
