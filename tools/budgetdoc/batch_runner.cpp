@@ -113,7 +113,8 @@ void finish(Child& c, int status, const std::function<void(Outcome&&)>& done) {
     if (c.timed_out) {
         o.status = "timeout";
         std::ostringstream s;
-        s << o.path << ": timed out after " << o.seconds << " s (--timeout), child killed";
+        s.precision(3);
+        s << o.path << ": timed out after " << o.seconds << " s (--timeout), conversion process killed";
         o.error = s.str();
     } else if (WIFSIGNALED(status)) {
         const int sig = WTERMSIG(status);
