@@ -484,6 +484,14 @@ std::vector<Fragment> read_fragments(const std::vector<Page>& pages, bool from_t
 void read_forms(const std::vector<Page>& pages, Document& doc, bool from_text) {
     for (auto& fr : form::read_fragments(pages, from_text)) {
         if (!fr.form.project && fr.form.indicators.empty() && !fr.form.period_funds.total) continue;
+        // 项目属性 reads like one of a few kinds; anything else means a character
+        // slid into the neighbouring cell in the extracted text (…局一 | 次性项目).
+        static const RE2 attribute_kind(R"((?:一次性|经常性|延续性|持续性|新增|新设|跨年度|其他).*)");
+        if (from_text && fr.form.attribute && !RE2::FullMatch(*fr.form.attribute, attribute_kind)) {
+            fr.lossy = true;
+            if (!fr.lossy_reason.empty()) fr.lossy_reason += "; ";
+            fr.lossy_reason += "项目属性 \"" + *fr.form.attribute + "\" is not a project kind";
+        }
         if (fr.lossy) {
             const int page = fr.form.pages.empty() ? 0 : fr.form.pages.front();
             doc.diagnostics.push_back({"warning", "lossy_source",

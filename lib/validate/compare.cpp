@@ -399,7 +399,7 @@ bool Comparison::tables_ok() const {
 
 bool Comparison::forms_ok() const {
     for (const auto& f : forms)
-        if (!f.ok()) return false;
+        if (f.counts()) return false;
     return extra_forms.empty();
 }
 
@@ -408,7 +408,8 @@ bool Comparison::ok() const { return document.empty() && tables_ok() && forms_ok
 std::vector<Difference> Comparison::all_differences() const {
     std::vector<Difference> out = document;
     for (const auto& t : tables) out.insert(out.end(), t.differences.begin(), t.differences.end());
-    for (const auto& f : forms) out.insert(out.end(), f.differences.begin(), f.differences.end());
+    for (const auto& f : forms)
+        if (!f.excused) out.insert(out.end(), f.differences.begin(), f.differences.end());
     out.insert(out.end(), extra_forms.begin(), extra_forms.end());
     return out;
 }
@@ -425,7 +426,7 @@ std::string Comparison::report(bool verbose) const {
     }
     for (const auto& f : forms) {
         if (!verbose && f.ok()) continue;
-        s << "  form  " << f.summary() << "\n";
+        s << "  form  " << f.summary() << (f.excused && !f.ok() ? "  (flagged lossy_source by the extractor: not counted)" : "") << "\n";
         for (const auto& d : f.differences) s << "    " << d.describe() << "\n";
     }
     for (const auto& d : extra_forms) s << "  " << d.describe() << "\n";
@@ -472,6 +473,17 @@ Comparison compare_documents(const json& expected, const json& actual, const Com
         const json& oforms = member(out, "performance_forms");
         const std::size_t n_out = oforms.is_array() ? oforms.size() : 0;
         std::vector<bool> used(n_out, false);
+        // Projects the extractor flagged: diagnostics {"code": "lossy_source",
+        // "message": "form <project>: …"}.
+        std::set<std::string> lossy;
+        const json& diags = member(out, "diagnostics");
+        if (diags.is_array())
+            for (const auto& d : diags) {
+                if (!d.is_object() || d.value("code", "") != "lossy_source") continue;
+                const std::string m = d.value("message", "");
+                const size_t colon = m.find(':');
+                if (m.rfind("form ", 0) == 0 && colon != std::string::npos) lossy.insert(m.substr(5, colon - 5));
+            }
         if (eforms.is_array())
             for (std::size_t i = 0; i < eforms.size(); ++i) {
                 const json& ef = eforms[i];
@@ -484,6 +496,10 @@ Comparison compare_documents(const json& expected, const json& actual, const Com
                         pick = j;
                 if (pick) used[*pick] = true;
                 c.forms.push_back(compare_form(i, ef, pick ? &oforms[*pick] : nullptr));
+                if (options.excuse_lossy_forms && pick) {
+                    const json& p = member(oforms[*pick], "project");
+                    c.forms.back().excused = p.is_string() && lossy.count(p.get<std::string>()) > 0;
+                }
             }
         for (std::size_t j = 0; j < n_out; ++j)
             if (!used[j]) {

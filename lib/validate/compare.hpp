@@ -78,7 +78,12 @@ struct FormReport {
     std::size_t fields_ok = 0, fields_total = 0;
     std::size_t indicators_expected = 0, indicators_matched = 0, indicators_output = 0;
     std::vector<Difference> differences;
+    // The output itself flags this form as read from a lossy source (diagnostic
+    // lossy_source naming the project) and excuse_lossy_forms was set: its
+    // differences are reported but do not count against the document.
+    bool excused = false;
     bool ok() const { return differences.empty(); }
+    bool counts() const { return !differences.empty() && !excused; }
     std::string summary() const;
 };
 
@@ -86,6 +91,9 @@ struct CompareOptions {
     bool document_fields = true;  // top-level scalars such as unit, year, schema
     bool tables = true;
     bool forms = true;
+    // Forms flagged lossy_source by the extractor may differ (text input whose
+    // producing tool slid cells: see samples/README).  Off by default.
+    bool excuse_lossy_forms = false;
 };
 
 struct Comparison {
@@ -97,7 +105,7 @@ struct Comparison {
     bool tables_ok() const;
     bool forms_ok() const;
     bool ok() const;  // no difference at all
-    std::size_t difference_count() const;
+    std::size_t difference_count() const;  // excused forms' differences not counted
     std::vector<Difference> all_differences() const;
     // Multi-line report: per table/form summary lines and every difference
     // (`verbose` also lists objects without differences).
