@@ -41,6 +41,11 @@ BOOST_AUTO_TEST_CASE(titles_with_and_without_year_and_labels) {
     BOOST_TEST(id_of("2023年国有资本经营预算收支预算表（不含上年结转）") == "state_capital");
     BOOST_TEST(id_of("一、2018年度江苏省高级人民法院收支预算总表") == "income_expenditure_summary");
     BOOST_TEST(id_of("2023年政府采购预算表") == "");
+    BOOST_TEST(id_of("2024年预算单位财务收支预算总表") == "income_expenditure_summary");
+    BOOST_TEST(id_of("2025年部门一般公共预算支出功能分类预算表") == "general_budget_expenditure");
+    BOOST_TEST(id_of("2025年部门一般公共预算基本支出部门预算经济分类预算表") == "basic_by_economic");
+    // A combined table is none of the 13, even though it ends like one.
+    BOOST_TEST(id_of("2025年部门“三公”经费和机关运行经费预算表") == "");
     BOOST_TEST(recognize::is_toc_line("2023年预算收支总表.....2"));
 }
 
@@ -139,4 +144,30 @@ BOOST_AUTO_TEST_CASE(table_of_contents_is_not_a_table) {
     BOOST_TEST(!d.table("income_expenditure_summary"));
     BOOST_REQUIRE(d.table("expenditure_summary"));
     BOOST_TEST(d.table("expenditure_summary")->rows.size() == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(contents_without_dot_leaders_is_a_mention) {
+    // A list of titles (no dot leaders) before the tables must neither become
+    // empty tables nor hide the real ones.
+    Document d = extract_text(
+        "一、2023年预算支出总表\n二、2023年预算收入总表\n"
+        "2023年预算支出总表\n单位：万元\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n201\t支出\t1.00\t1.00\t\n");
+    BOOST_REQUIRE(d.table("expenditure_summary"));
+    BOOST_TEST(d.table("expenditure_summary")->rows.size() == 1u);
+    BOOST_TEST(!d.table("income_summary"));
+    for (const auto& g : d.diagnostics) BOOST_TEST(g.code != "duplicate_table");
+}
+
+BOOST_AUTO_TEST_CASE(unknown_titled_table_goes_to_other_tables) {
+    Document d = extract_text(
+        "2023年预算支出总表\n单位：万元\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n201\t支出\t1.00\t1.00\t\n"
+        "某某局政府购买服务指导性目录\n代码\t一级目录\t二级目录\n036B\t社会管理性服务\t\n036B01\t\t公共公益性宣传\n"
+        "代码\t一级目录\t二级目录\n036D\t技术性服务\t\n"
+        "以上目录自公布之日起执行。\n");
+    BOOST_REQUIRE_EQUAL(d.other_tables.size(), 1u);
+    const OtherTable& o = d.other_tables[0];
+    BOOST_TEST(o.title == "某某局政府购买服务指导性目录");
+    BOOST_REQUIRE_EQUAL(o.header.size(), 1u);
+    BOOST_TEST(o.header[0][1] == "一级目录");
+    BOOST_TEST(o.rows.size() == 3u);  // the repeated header row is not a row; the sentence ends the table
 }

@@ -21,7 +21,9 @@ const std::vector<CompiledSpec>& compiled_specs() {
             c.spec = &s;
             // Any prefix may stand before the table name: the unit's name
             // (江苏省高级人民法院收支预算总表), 部门/单位/预算单位, a list number.
-            c.title = std::make_unique<RE2>("(?:.*?)(?:" + s.title + ")");
+            // A prefix joined by 和/及/、 names a combined table (“三公”经费和机关运行
+            // 经费预算表), which is none of the 13.
+            c.title = std::make_unique<RE2>("(?:[^和及、]*?)(?:" + s.title + ")");
             for (const auto& col : s.columns) c.headers.push_back(std::make_unique<RE2>(col.header));
             out.push_back(std::move(c));
         }
@@ -103,6 +105,7 @@ std::vector<TableRegion> locate_tables(const std::vector<Page>& pages) {
             const size_t from = p == marks[m].at.page ? marks[m].at.line + 1 : 0;
             const size_t to = p == end.page ? end.line : lines.size();
             std::vector<const Line*> part;
+            bool ended = false;
             for (size_t i = from; i < to && i < lines.size(); ++i) {
                 const Line& l = lines[i];
                 const std::string t = line_text(l);
@@ -119,11 +122,21 @@ std::vector<TableRegion> locate_tables(const std::vector<Page>& pages) {
                 }
                 if (RE2::PartialMatch(t, note_line())) continue;
                 if (r.no_data_note) continue;  // after the note only stray text follows
-                // A sentence on its own line is narrative, not a grid row.
-                if (l.cells.size() == 1 && RE2::PartialMatch(t, narrative_line())) continue;
+                // A sentence on its own line is narrative, not a grid row; for a
+                // table we know only by its title, narrative also ends it.
+                if (l.cells.size() == 1 && RE2::PartialMatch(t, narrative_line())) {
+                    if (!r.spec) {
+                        ended = true;
+                        break;
+                    }
+                    continue;
+                }
                 part.push_back(&l);
             }
             if (!part.empty()) r.parts.push_back(std::move(part));
+            // An unknown table's grid starts on its title's page.
+            if (!r.spec && r.parts.empty()) ended = true;
+            if (ended) break;
         }
         regions.push_back(std::move(r));
     }

@@ -264,6 +264,9 @@ void read_tables(const std::vector<Page>& pages, Document& doc, bool /*from_text
             if (multi >= 2) doc.other_tables.push_back(std::move(ot));
             continue;
         }
+        // A title with nothing under it before the next title (a table of
+        // contents without dot leaders) is a mention, not a table.
+        if (region.parts.empty() && !note && unit.empty()) continue;
         const CompiledSpec* cs = compiled_spec(*region.spec);
         const int title_page = region.title_page;
         TableBuilder tb;
@@ -285,9 +288,6 @@ void read_tables(const std::vector<Page>& pages, Document& doc, bool /*from_text
             tb.table.income.clear();
             tb.table.expenditure.clear();
         }
-        if (unit.empty())
-            doc.diagnostics.push_back({"warning", "no_unit", "table " + cs->spec->id + " prints no 单位 line",
-                                       title_page, {}});
         // A title printed twice (a table of contents without dot leaders, a
         // repeated page): keep the printing that holds the most rows.
         auto size_of = [](const Table& t) { return t.rows.size() + t.income.size() + t.expenditure.size(); };
@@ -303,6 +303,10 @@ void read_tables(const std::vector<Page>& pages, Document& doc, bool /*from_text
             if (size_of(tb.table) > size_of(*same) || (same->no_data && !tb.table.no_data)) *same = std::move(tb.table);
         }
     }
+    for (const Table& t : doc.tables)
+        if (t.unit.empty())
+            doc.diagnostics.push_back({"warning", "no_unit", "table " + t.id + " prints no 单位 line",
+                                       t.pages.empty() ? 0 : t.pages.front(), {}});
     // Contract order of ids.
     std::stable_sort(doc.tables.begin(), doc.tables.end(), [](const Table& a, const Table& b) {
         const auto& ids = table_ids();
