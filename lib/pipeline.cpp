@@ -58,7 +58,7 @@ Result<Loaded> load(const std::string& bytes, const std::string& name, const Opt
     const bool named_pdf = name.size() >= 4 && (name.compare(name.size() - 4, 4, ".pdf") == 0 ||
                                                 name.compare(name.size() - 4, 4, ".PDF") == 0);
     if (is_pdf(bytes, options) || (named_pdf && options.kind == InputKind::automatic)) {
-        auto content = source::read_pdf(bytes, name, options.max_pages);
+        auto content = source::read_pdf(bytes, name, options.max_pages, options.threads);
         if (!content) return content.error();
         if (times) times->source += ms_since(t0);
         auto t1 = Clock::now();

@@ -96,6 +96,12 @@ BOOST_AUTO_TEST_CASE(labels_match_after_normalization) {
     BOOST_TEST((form::match_label("填报日期:") == Field::filed));
     BOOST_TEST((form::match_label("车管所采暖费") == Field::none));
     BOOST_TEST((form::match_label("数量指标") == Field::none));
+    // The length short-cut: the longest labels, spaced out, still match; a long
+    // value that merely starts with a label's words does not.
+    BOOST_TEST((form::match_label("其中：市 县 （ 区 ） 财 政 资 金 ：") == Field::local));
+    BOOST_TEST((form::match_label("保　证　项　目　实　施　的　制　度　、　措　施　：") == Field::safeguards));
+    BOOST_TEST((form::match_label("项目概况：本项目用于支付车管所冬季采暖费用，保障办公场所正常运转和群众办事环境") ==
+                Field::none));
     BOOST_TEST(form::is_form_title("忻州市市级预算部门（单位）项目支出绩效目标申报表"));
     BOOST_TEST(!form::is_form_title("2、绩效目标情况(附表说明)"));
 }

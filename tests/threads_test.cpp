@@ -112,3 +112,31 @@ BOOST_AUTO_TEST_CASE(concurrent_errors_are_values) {
     for (auto& th : threads) th.join();
     BOOST_TEST(wrong.load() == 0);
 }
+
+BOOST_AUTO_TEST_CASE(page_threads_give_the_same_document) {
+    // Options::threads reads a PDF's pages in parallel, each thread through its
+    // own Poppler document: the JSON must not depend on the thread count, also
+    // when several such extractions run at once.
+    for (const std::string sample : {"samples/xinzhou-jjzd-2023.pdf", "samples/shanxi-jgj-2023.pdf"}) {
+        const std::string expected = extract_json(sample, false, "");
+        for (int n : {2, 3, 7, 0}) {
+            budgetdoc::Options opt;
+            opt.threads = n;
+            auto doc = budgetdoc::extract_file(path_of(sample), opt);
+            BOOST_REQUIRE_MESSAGE(doc, sample << ": " << (doc ? std::string() : doc.error().describe()));
+            BOOST_TEST(budgetdoc::to_json(doc.value()) == expected, sample << ": threads=" << n << " differs");
+        }
+        std::vector<std::string> outs(kThreads);
+        std::vector<std::thread> threads;
+        for (int t = 0; t < kThreads; ++t)
+            threads.emplace_back([&, t] {
+                budgetdoc::Options opt;
+                opt.threads = 2;
+                auto doc = budgetdoc::extract_file(path_of(sample), opt);
+                outs[t] = doc ? budgetdoc::to_json(doc.value()) : "ERROR: " + doc.error().describe();
+            });
+        for (auto& th : threads) th.join();
+        for (int t = 0; t < kThreads; ++t)
+            BOOST_TEST(outs[t] == expected, sample << ": concurrent threads=2 extraction " << t << " differs");
+    }
+}

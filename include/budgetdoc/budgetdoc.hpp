@@ -43,8 +43,10 @@
 // PDF reader when the bytes start with "%PDF" (or the name ends in ".pdf"),
 // otherwise the tab-separated text reader; InputKind::pdf / InputKind::text
 // force one.  Options also switch off deduplication, table or form recognition,
-// and bound the page count (max_pages, default 2000).  Pass a StageTimes* to get
-// per-stage wall times.
+// bound the page count (max_pages, default 2000) and read a PDF's pages in
+// several threads (threads, default 1; 0 = one per core — worth it on one large
+// document, not when the caller already runs one extraction per core).  Pass a
+// StageTimes* to get per-stage wall times.
 //
 //   budgetdoc::Options opt;
 //   opt.kind = budgetdoc::InputKind::text;

@@ -155,6 +155,15 @@ Box part_box(const Box& b, size_t from, size_t len, size_t total) {
 }  // namespace
 
 Field match_label(const std::string& text) {
+    // Every label is at most 14 characters ("(其中:)市县(区)财政资金:"), and NFKC
+    // never makes a text shorter in characters, so a cell of more than 32
+    // printed characters (white space aside) is a value: skip the NFKC and the
+    // regexes for the long texts that make up most of a form.
+    constexpr size_t kLongestLabel = 32;
+    size_t chars = 0;
+    for (unsigned char c : text)
+        if ((c & 0xC0) != 0x80 && c != ' ' && c != '\t' && c != '\n' && c != '\r') ++chars;
+    if (chars > kLongestLabel) return Field::none;
     const std::string s = normalize::strip_spaces(normalize::normalize_text(text));
     if (s.empty()) return Field::none;
     for (const auto& l : labels())

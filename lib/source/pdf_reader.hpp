@@ -23,8 +23,10 @@ struct PdfContent {
 };
 
 // `name` is used in error messages.  Errors: empty_file, not_pdf, corrupt_pdf,
-// encrypted, no_text_layer (no page has any text).
-Result<PdfContent> read_pdf(const std::string& bytes, const std::string& name, int max_pages = 0);
+// encrypted, no_text_layer (no page has any text).  `threads` > 1 reads pages
+// in that many threads (0: one per core); the result is the same either way.
+Result<PdfContent> read_pdf(const std::string& bytes, const std::string& name, int max_pages = 0,
+                            int threads = 1);
 
 // True when the bytes start (after optional white space/BOM junk within 1 KiB)
 // with "%PDF-".

@@ -13,6 +13,7 @@ Runner add_extract(CLI::App& app) {
     struct Opts {
         std::string file, out, kind = "auto";
         bool compact = false, no_dedupe = false, times = false;
+        int threads = 0;
     };
     auto o = std::make_shared<Opts>();
     app.add_option("file", o->file, "PDF or extracted-text file")->required();
@@ -20,12 +21,16 @@ Runner add_extract(CLI::App& app) {
     app.add_option("--kind", o->kind, "Input kind: auto (by %PDF header), pdf, text")
         ->check(CLI::IsMember({"auto", "pdf", "text"}));
     app.add_flag("--compact", o->compact, "One-line JSON");
+    app.add_option("--threads,-j", o->threads, "Threads reading PDF pages (0 = one per core)")
+        ->check(CLI::Range(0, 256))
+        ->capture_default_str();
     app.add_flag("--no-dedupe", o->no_dedupe, "Keep watermarks and repeated form fragments");
     app.add_flag("--times", o->times, "Print per-stage timings to standard error");
     return [o]() {
         Options opts;
         opts.kind = o->kind == "pdf" ? InputKind::pdf : o->kind == "text" ? InputKind::text : InputKind::automatic;
         opts.dedupe = !o->no_dedupe;
+        opts.threads = o->threads;
         StageTimes times;
         auto doc = extract_file(o->file, opts, &times);
         if (!doc) {

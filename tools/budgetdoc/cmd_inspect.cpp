@@ -15,12 +15,16 @@ Runner add_inspect(CLI::App& app) {
         bool json = false;
         bool raw = false;
         bool no_dedupe = false;
+        int threads = 0;
     };
     auto o = std::make_shared<Opts>();
     app.add_option("file", o->file, "PDF or extracted-text file")->required();
     app.add_option("--page,-p", o->page, "Only this page (1-based)");
     app.add_flag("--json", o->json, "JSON instead of text");
     app.add_flag("--raw", o->raw, "Show the printed text before normalization");
+    app.add_option("--threads,-j", o->threads, "Threads reading PDF pages (0 = one per core)")
+        ->check(CLI::Range(0, 256))
+        ->capture_default_str();
     app.add_flag("--no-dedupe", o->no_dedupe, "Keep watermarks, running headers and page numbers");
     app.footer(
         "Text output: one line per printed row, \"page:row |\" then cells separated by \" | \",\n"
@@ -28,6 +32,7 @@ Runner add_inspect(CLI::App& app) {
     return [o]() {
         Options opts;
         opts.dedupe = !o->no_dedupe;
+        opts.threads = o->threads;
         auto pages = read_pages(o->file, opts);
         if (!pages) {
             std::cerr << "budgetdoc: " << pages.error().describe() << "\n";
