@@ -6,6 +6,7 @@
 
 #include "recognize/patterns.hpp"
 #include "recognize/table_locator.hpp"
+#include "source/blocks.hpp"
 
 #include <budgetdoc/extract.hpp>
 
@@ -170,4 +171,109 @@ BOOST_AUTO_TEST_CASE(unknown_titled_table_goes_to_other_tables) {
     BOOST_REQUIRE_EQUAL(o.header.size(), 1u);
     BOOST_TEST(o.header[0][1] == "一级目录");
     BOOST_TEST(o.rows.size() == 3u);  // the repeated header row is not a row; the sentence ends the table
+}
+
+namespace {
+
+Cell cell_at(const std::string& text, double x0, double x1, double y0, double fs) {
+    Cell c;
+    c.raw = c.text = text;
+    c.box = {x0, y0, x1, y0 + fs * 1.3};
+    c.font_size = fs;
+    return c;
+}
+
+Line line_of(std::vector<Cell> cells) {
+    Line l;
+    l.page = 1;
+    l.cells = std::move(cells);
+    l.box = l.cells.front().box;
+    for (const auto& c : l.cells) {
+        l.box.x0 = std::min(l.box.x0, c.box.x0);
+        l.box.x1 = std::max(l.box.x1, c.box.x1);
+        l.box.y1 = std::max(l.box.y1, c.box.y1);
+    }
+    return l;
+}
+
+}  // namespace
+
+// An Excel sheet (Jiangsu 2019) prints its header words and the 合计 label larger
+// than the figures and double-spaces its rows: the header rows, the 合计 row and
+// every body row are still one block with one set of columns; the title (a size
+// no row of figures uses) still breaks the block.
+BOOST_AUTO_TEST_CASE(larger_header_font_and_double_spaced_rows_stay_one_block) {
+    Page p;
+    p.number = 1;
+    p.lines.push_back(line_of({cell_at("财政拨款收支预算总表", 300, 560, 80, 20)}));
+    p.lines.push_back(line_of({cell_at("收入", 226, 260, 160, 13), cell_at("支出", 591, 625, 160, 13)}));
+    p.lines.push_back(line_of({cell_at("项目名称", 130, 199, 216, 13), cell_at("金额", 328, 362, 216, 13),
+                               cell_at("项目名称", 495, 564, 216, 13), cell_at("金额", 697, 731, 216, 13)}));
+    p.lines.push_back(line_of({cell_at("一、一般公共预算", 64, 145, 274, 7.8), cell_at("13,297.11", 376, 422, 274, 7.8),
+                               cell_at("一、基本支出", 425, 486, 274, 7.8), cell_at("6,442.75", 750, 791, 274, 7.8)}));
+    p.lines.push_back(line_of({cell_at("二、政府性基金预算", 64, 155, 311, 7.8), cell_at("二、项目支出", 425, 486, 311, 7.8),
+                               cell_at("4,968.34", 750, 791, 311, 7.8)}));
+    p.lines.push_back(line_of({cell_at("三、单位预留机动经费", 425, 526, 348, 7.8), cell_at("1,886.02", 750, 791, 348, 7.8)}));
+    p.lines.push_back(line_of({cell_at("收入合计", 130, 199, 381, 13), cell_at("13,297.11", 376, 422, 384, 7.8),
+                               cell_at("支出合计", 495, 564, 381, 13), cell_at("13,297.11", 745, 791, 384, 7.8)}));
+    source::ContinuationState state;
+    source::assign_page_columns(p, state);
+    const auto col = [&](size_t line, size_t cell) { return p.lines[line].cells[cell].column; };
+    // Body rows share the columns, whatever the gap between them.
+    BOOST_TEST(col(3, 0) == col(4, 0));
+    BOOST_TEST(col(3, 2) == col(4, 1));
+    BOOST_TEST(col(3, 3) == col(4, 2));
+    BOOST_TEST(col(4, 2) == col(5, 1));
+    BOOST_TEST(col(3, 3) == col(6, 3));
+    // The header rows (larger font) join the body's columns.
+    BOOST_TEST(col(2, 3) == col(3, 3));
+    BOOST_TEST(col(2, 1) == col(3, 1));
+    // The title does not.
+    BOOST_TEST(source::is_block_break(p.lines[0], 7.8));
+    BOOST_TEST(!source::is_block_break(p.lines[6], 7.8));  // a row of figures never breaks
+}
+
+// A group header set over a column of its own (本年收入 between 项目 and 预算数,
+// Shanghai WPS) must not take a field from the column of figures to its right,
+// and the expenditure side's fields are reached only through its label column.
+BOOST_AUTO_TEST_CASE(group_header_column_takes_no_field) {
+    Document d = extract_text(
+        "2025年部门财务收支预算总表\n单位：元\n"
+        "\t本年收入\t\t\t本年支出\t\n"
+        "项目\t\t预算数\t项目\t\t预算数\n"
+        "一、财政拨款收入\t\t100.00\t一、一般公共服务支出\t\t60.00\n"
+        "二、事业收入\t\t\t二、科学技术支出\t\t40.00\n"
+        "收入总计\t\t100.00\t支出总计\t\t100.00\n");
+    const Table* t = d.table("income_expenditure_summary");
+    BOOST_REQUIRE(t);
+    BOOST_REQUIRE_EQUAL(t->income.size(), 3u);
+    BOOST_REQUIRE_EQUAL(t->expenditure.size(), 3u);
+    BOOST_TEST(t->income[0].get("amount").value_or("") == "100.00");
+    BOOST_TEST(t->expenditure[0].get("total").value_or("") == "60.00");
+    BOOST_TEST(!t->expenditure[0].get("current_year"));
+    BOOST_TEST(t->expenditure[2].get("item").value_or("") == "支出总计");
+    BOOST_TEST(t->expenditure[2].get("total").value_or("") == "100.00");
+    for (const auto& g : d.diagnostics) BOOST_TEST(g.code != "unmapped_cell");
+}
+
+// Jiangsu: the 财政拨款收支预算总表 title page ends after 收入 | 支出; the column
+// headers (项目名称 金额, 支出用途 项目名称 金额) follow on the next page.  A single
+// 金额 column under the expenditure items is the subtotal, and a total label
+// printed across the name and amount columns is the row's label.
+BOOST_AUTO_TEST_CASE(header_continued_on_next_page_and_single_amount_column) {
+    Document d = extract_text(
+        "四、2018年度某某局财政拨款收支预算总表\n单位：万元\n收入\t支出\n\f"
+        "\t\t支出用途\t\n项目名称\t金额\t项目名称\t金额\n"
+        "一、一般公共预算\t30.00\t一、基本支出\t20.00\n"
+        "二、政府性基金预算\t\t二、项目支出\t10.00\n"
+        "收入合计\t30.00\t\t支出合计\n");
+    const Table* t = d.table("fiscal_grant_summary");
+    BOOST_REQUIRE(t);
+    BOOST_REQUIRE_EQUAL(t->income.size(), 3u);
+    BOOST_REQUIRE_EQUAL(t->expenditure.size(), 3u);
+    BOOST_TEST(t->income[0].get("amount").value_or("") == "30.00");
+    BOOST_TEST(t->expenditure[0].get("item").value_or("") == "一、基本支出");
+    BOOST_TEST(t->expenditure[0].get("subtotal").value_or("") == "20.00");
+    BOOST_TEST(t->expenditure[2].get("item").value_or("") == "支出合计");
+    for (const auto& g : d.diagnostics) BOOST_TEST((g.code != "unmapped_cell" && g.code != "bad_amount"));
 }

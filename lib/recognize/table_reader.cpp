@@ -71,22 +71,63 @@ std::vector<BandField> map_from_header(const std::vector<const Line*>& header, c
             if (c.column < 0 || c.span > 1 || is_column_number_row(*l)) continue;
             header_text[c.column] += c.text;
         }
-    std::vector<BandField> out;
-    size_t next = 0;
+    // Which columns hold anything below the header: a column printed with a
+    // header only (a group header such as 本年支出 set over its own band, or an
+    // all-empty column) must not take a field that a column of figures further
+    // right answers to.
+    std::map<int, bool> has_body;
+    for (const Line* l : all) {
+        if (std::find(header.begin(), header.end(), l) != header.end()) continue;
+        for (const auto& c : l->cells)
+            if (c.column >= 0 && c.span == 1) has_body[c.column] = true;
+    }
     const auto& cols = cs.spec->columns;
+    // The field of column `text` among cols[from, to): fields may be skipped
+    // (a column the table does not print), but not into the other side of a
+    // two-sided table: a side is entered through its label column.
+    auto match = [&](const std::string& text, size_t from, size_t to) -> int {
+        for (size_t k = from; k < to && k < cols.size(); ++k) {
+            if (RE2::PartialMatch(text, *cs.headers[k])) return static_cast<int>(k);
+            if (k + 1 < cols.size() && cols[k + 1].side != cols[k].side) return -1;  // the side's last field
+        }
+        return -1;
+    };
+    std::vector<BandField> out;
+    std::vector<int> column_of;
     for (const auto& [column, ext] : extent) {
-        BandField bf{ext.first, ext.second, -1};
-        auto ht = header_text.find(column);
-        if (ht != header_text.end())
-            // A field may span several printed columns (类/款/项 of a code):
-            // the previous field is tried again before the next ones.
-            for (size_t k = next > 0 && cols[next - 1].kind == FieldKind::code ? next - 1 : next; k < cols.size(); ++k)
-                if (RE2::PartialMatch(ht->second, *cs.headers[k])) {
-                    bf.field = static_cast<int>(k);
-                    next = k + 1;
-                    break;
-                }
-        out.push_back(bf);
+        out.push_back({ext.first, ext.second, -1});
+        column_of.push_back(column);
+    }
+    // Pass 1: columns with figures or labels below the header, in printed order.
+    size_t next = 0;
+    for (size_t i = 0; i < out.size(); ++i) {
+        auto ht = header_text.find(column_of[i]);
+        if (ht == header_text.end() || !has_body[column_of[i]]) continue;
+        // A field may span several printed columns (类/款/项 of a code):
+        // the previous field is tried again before the next ones.
+        const size_t from = next > 0 && cols[next - 1].kind == FieldKind::code ? next - 1 : next;
+        const int f = match(ht->second, from, cols.size());
+        if (f >= 0) {
+            out[i].field = f;
+            next = static_cast<size_t>(f) + 1;
+        }
+    }
+    // Pass 2: header-only columns take a field between their mapped neighbours.
+    for (size_t i = 0; i < out.size(); ++i) {
+        auto ht = header_text.find(column_of[i]);
+        if (ht == header_text.end() || has_body[column_of[i]]) continue;
+        size_t lo = 0, hi = cols.size();
+        for (size_t j = i; j-- > 0;)
+            if (out[j].field >= 0) {
+                lo = static_cast<size_t>(out[j].field) + 1;
+                break;
+            }
+        for (size_t j = i + 1; j < out.size(); ++j)
+            if (out[j].field >= 0) {
+                hi = static_cast<size_t>(out[j].field);
+                break;
+            }
+        out[i].field = match(ht->second, lo, hi);
     }
     // Fallback: as many columns as the spec and nothing mapped by header → by position.
     int mapped = 0;
@@ -141,6 +182,17 @@ void parse_body_row(TableBuilder& tb, const Line& l, Document& doc) {
             v = v ? *v + c.text : c.text;
         else
             v = v ? normalize::join_fragments(*v, c.text) : c.text;
+    }
+    // A label printed as a merged cell reaching into an amount column (当年支出小计
+    // centred over 科目名称 and 金额) is the row's label when its side has none.
+    for (size_t k = 0; k < cols.size(); ++k) {
+        if (cols[k].kind != FieldKind::amount || !values[k]) continue;
+        if (normalize::parse_amount(*values[k]).kind != normalize::AmountParse::not_amount) continue;
+        for (size_t j = 0; j < cols.size(); ++j)
+            if (cols[j].side == cols[k].side && cols[j].kind == FieldKind::text) {
+                if (!values[j]) std::swap(values[j], values[k]);
+                break;
+            }
     }
     // Typed values: amounts canonical, codes digits only.
     for (size_t k = 0; k < cols.size(); ++k) {
@@ -216,7 +268,10 @@ void read_grid_part(TableBuilder& tb, const std::vector<const Line*>& grid, Docu
     size_t h = 0;
     for (size_t i = 0; i < grid.size() && !source::is_body_like(*grid[i]); ++i)
         if (is_header_row(*grid[i]) || has_header_word(*grid[i])) h = i + 1;
-    if (h > 0 && h == grid.size() && !tb.bands.empty()) h = grid.size();  // repeated header only
+    // A first part holding header rows only (the title page ends after 收入 | 支出,
+    // the column headers follow on the next page) maps nothing: the next part's
+    // own header rows give the columns.
+    if (h == grid.size() && tb.bands.empty()) return;
     std::vector<const Line*> header(grid.begin(), grid.begin() + static_cast<long>(h));
     // The first part maps columns from its header; a continuation page keeps the
     // first part's column positions (its repeated header, if any, is skipped).
