@@ -277,3 +277,21 @@ BOOST_AUTO_TEST_CASE(header_continued_on_next_page_and_single_amount_column) {
     BOOST_TEST(t->expenditure[2].get("item").value_or("") == "支出合计");
     for (const auto& g : d.diagnostics) BOOST_TEST((g.code != "unmapped_cell" && g.code != "bad_amount"));
 }
+
+// A title wrapped onto a second line (a list of contents without dot leaders,
+// Jiangsu 2018) is one title: no other table named after its tail, and the
+// wrapped mention of a standard table is no table.
+BOOST_AUTO_TEST_CASE(title_wrapped_onto_second_line_is_whole) {
+    Document d = extract_text(
+        "目录\n九、2018年度某某局“三公”经费、会议费、培训费支\n出预算表\n"
+        "十、2018\t年度某某局政府性基金预算财政拨款支出预\n算表\n"
+        "十一、2018\t年度某某局一般公共预算机关运行经费支\n出预算表\n"
+        "十二、2018年度某某局政府采购支出预算表\n第三部分\t情况说明\n"
+        "2023年预算支出总表\n单位：万元\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n201\t支出\t1.00\t1.00\t\n");
+    for (const auto& o : d.other_tables) BOOST_TEST(o.title != "出预算表");
+    BOOST_TEST(d.other_tables.empty());
+    BOOST_TEST(!d.table("gov_fund_expenditure"));
+    BOOST_TEST(!d.table("admin_operating"));
+    BOOST_REQUIRE(d.table("expenditure_summary"));
+    BOOST_TEST(d.table("expenditure_summary")->rows.size() == 1u);
+}

@@ -74,6 +74,7 @@ std::vector<TableRegion> locate_tables(const std::vector<Page>& pages) {
         enum Kind { table, other_table, stop } kind;
         const TableSpec* spec;
         std::string title;
+        size_t lines = 1;  // printed lines the title takes
     };
     // 1. Titles and the other boundaries, in reading order.
     std::vector<Mark> marks;
@@ -81,15 +82,29 @@ std::vector<TableRegion> locate_tables(const std::vector<Page>& pages) {
         for (size_t i = 0; i < pages[p].lines.size(); ++i) {
             const Line& l = pages[p].lines[i];
             if (l.cells.size() > 3) continue;
-            const std::string t = line_text(l);
+            std::string t = line_text(l);
             if (is_toc_line(t)) continue;
-            if (const CompiledSpec* cs = match_title(t)) {
-                marks.push_back({{p, i}, Mark::table, cs->spec, t});
-            } else if (RE2::PartialMatch(t, form_title()) || RE2::PartialMatch(t, part_heading())) {
-                marks.push_back({{p, i}, Mark::stop, nullptr, t});
-            } else if (l.cells.size() == 1 && RE2::FullMatch(t, other_table_title())) {
-                marks.push_back({{p, i}, Mark::other_table, nullptr, t});
+            // A title wrapped onto a second line (…“三公”经费、会议费、培训费支 /
+            // 出预算表): a short line of one cell that completes it into a title.
+            size_t n = 1;
+            if (i + 1 < pages[p].lines.size() && pages[p].lines[i + 1].cells.size() == 1 &&
+                !RE2::FullMatch(t, other_table_title()) && !match_title(t)) {
+                const std::string rest = line_text(pages[p].lines[i + 1]);
+                const std::string joined = normalize::join_fragments(t, rest);
+                if (rest.size() <= 8 * 3 && RE2::FullMatch(rest, R"([^\d\s]+)") &&
+                    (match_title(joined) || RE2::FullMatch(joined, other_table_title()))) {
+                    t = joined;
+                    n = 2;
+                }
             }
+            if (const CompiledSpec* cs = match_title(t)) {
+                marks.push_back({{p, i}, Mark::table, cs->spec, t, n});
+            } else if (RE2::PartialMatch(t, form_title()) || RE2::PartialMatch(t, part_heading())) {
+                marks.push_back({{p, i}, Mark::stop, nullptr, t, n});
+            } else if ((l.cells.size() == 1 || n == 2) && RE2::FullMatch(t, other_table_title())) {
+                marks.push_back({{p, i}, Mark::other_table, nullptr, t, n});
+            }
+            i += n - 1;
         }
     // 2. Each region's lines up to the next mark.
     std::vector<TableRegion> regions;
@@ -102,7 +117,7 @@ std::vector<TableRegion> locate_tables(const std::vector<Page>& pages) {
         r.title_page = pages[marks[m].at.page].number;
         for (size_t p = marks[m].at.page; p < pages.size() && p <= end.page; ++p) {
             const auto& lines = pages[p].lines;
-            const size_t from = p == marks[m].at.page ? marks[m].at.line + 1 : 0;
+            const size_t from = p == marks[m].at.page ? marks[m].at.line + marks[m].lines : 0;
             const size_t to = p == end.page ? end.line : lines.size();
             std::vector<const Line*> part;
             bool ended = false;
