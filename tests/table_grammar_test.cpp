@@ -295,3 +295,24 @@ BOOST_AUTO_TEST_CASE(title_wrapped_onto_second_line_is_whole) {
     BOOST_REQUIRE(d.table("expenditure_summary"));
     BOOST_TEST(d.table("expenditure_summary")->rows.size() == 1u);
 }
+
+// Jiangsu prints one amount column, headed 金额: it is the table's total; a
+// plain 科目名称 in the basic-spending table is the 部门预算 economic item.
+BOOST_AUTO_TEST_CASE(single_amount_column_headed_jine_is_the_total) {
+    Document d = extract_text(
+        "一般公共预算支出预算表（功能科目）\n单位：万元\n功能科目编码\t功能科目名称\t金额\n"
+        "\t合计\t3.00\n201\t一般公共服务支出\t3.00\n"
+        "一般公共预算基本支出预算表（经济科目）\n单位：万元\n科目编码\t科目名称\t金额\n"
+        "\t合计\t2.00\n301\t工资福利支出\t2.00\n");
+    const Table* g = d.table("general_budget_expenditure");
+    BOOST_REQUIRE(g);
+    BOOST_REQUIRE_EQUAL(g->rows.size(), 2u);
+    BOOST_TEST(g->rows[1].get("code").value_or("") == "201");
+    BOOST_TEST(g->rows[1].get("total").value_or("") == "3.00");
+    const Table* b = d.table("basic_by_economic");
+    BOOST_REQUIRE(b);
+    BOOST_TEST(!b->no_data);
+    BOOST_REQUIRE_EQUAL(b->rows.size(), 2u);
+    BOOST_TEST(b->rows[1].get("dept_item").value_or("") == "工资福利支出");
+    BOOST_TEST(b->rows[1].get("total").value_or("") == "2.00");
+}

@@ -16,6 +16,8 @@ const char* kStateCap = R"(国有资本经营)";
 const char* kSpecial = R"(财政专户)";
 const char* kUnitFunds = R"(单位资金|事业收入|其他收入)";
 const char* kCarry = R"(上年结转)";
+// The total of a table printing one amount column (Jiangsu: 科目编码 科目名称 金额).
+const char* kTotalOrAmount = R"(合计|总计|小计|^金额$)";
 
 ColumnSpec col(const char* field, FieldKind kind, const char* header, Side side = Side::only) {
     return ColumnSpec{field, kind, header, side};
@@ -64,12 +66,12 @@ std::vector<TableSpec> make_specs() {
           col("gov_fund", K::amount, kGovFund), col("state_capital", K::amount, kStateCap)}},
         {"basic_by_economic",
          R"(一般公共预算(?:财政拨款)?(?:安排的?)?基本支出(?:(?:分|按)?(?:部门预算|政府预算)?经济(?:分类)?(?:科目)?(?:预算)?表|(?:预算)?表\(经济(?:分类)?科目\)))",
-         {col("dept_item", K::text, R"(部门预算支出经济科目|部门.*科目)"),
-          col("gov_item", K::text, R"(政府预算支出经济科目|政府.*科目)"), col("total", K::amount, kTotal),
+         {col("dept_item", K::text, R"(部门预算支出经济科目|部门.*科目|^(?:经济)?科目名称$)"),
+          col("gov_item", K::text, R"(政府预算支出经济科目|政府.*科目)"), col("total", K::amount, kTotalOrAmount),
           col("personnel", K::amount, R"(人员经费)"), col("public", K::amount, R"(公用经费)")}},
         {"general_budget_expenditure",
          R"(一般公共预算(?:财政拨款|当年拨款)?支出(?:功能分类)?(?:预算)?表(?:\(功能(?:分类)?科目\))?)",
-         {col("code", K::code, kCode), col("name", K::text, kName), col("total", K::amount, kTotal),
+         {col("code", K::code, kCode), col("name", K::text, kName), col("total", K::amount, kTotalOrAmount),
           col("basic", K::amount, kBasic), col("project", K::amount, kProject)}},
         {"gov_fund_income",
          R"(政府性基金(?:预算)?收入(?:预算)?表)",
@@ -77,7 +79,7 @@ std::vector<TableSpec> make_specs() {
           col("amount", K::amount, R"(收入预算|金额|预算数|合计)")}},
         {"gov_fund_expenditure",
          R"(政府性基金(?:预算)?(?:财政拨款)?支出(?:功能分类)?(?:预算)?表(?:\(功能(?:分类)?科目\))?)",
-         {col("code", K::code, kCode), col("name", K::text, kName), col("total", K::amount, kTotal),
+         {col("code", K::code, kCode), col("name", K::text, kName), col("total", K::amount, kTotalOrAmount),
           col("basic", K::amount, kBasic), col("project", K::amount, kProject)}},
         {"admin_operating",
          R"((?:一般公共预算)?机关运行经费(?:支出)?(?:预算)?(?:财政拨款)?(?:情况)?(?:统计)?表)",
