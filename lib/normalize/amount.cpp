@@ -167,6 +167,12 @@ std::optional<std::string> canonical_amount(std::string_view text) {
     return p.value.canonical();
 }
 
-bool looks_like_amount(std::string_view text) { return parse_amount(text).kind == AmountParse::amount; }
+bool looks_like_amount(std::string_view text) {
+    // Quick no: a CJK ideograph (UTF-8 lead bytes E4–E9: U+4000–U+9FFF) or an
+    // ASCII letter never normalizes into an amount, and most cells have one.
+    for (unsigned char c : text)
+        if ((c >= 0xE4 && c <= 0xE9) || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) return false;
+    return parse_amount(text).kind == AmountParse::amount;
+}
 
 }  // namespace budgetdoc::normalize

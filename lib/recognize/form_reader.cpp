@@ -8,11 +8,13 @@
 #include "normalize/text.hpp"
 
 #include <re2/re2.h>
+#include <re2/set.h>
 
 #include <algorithm>
 #include <cmath>
 #include <memory>
 #include <set>
+#include <stdexcept>
 #include <utility>
 
 namespace budgetdoc::recognize {
@@ -59,19 +61,23 @@ const LabelSpec kLabels[] = {
     {Field::filed, R"(填报日期)"},
 };
 
-struct CompiledLabel {
-    Field field;
-    std::unique_ptr<RE2> re;
-};
-
-const std::vector<CompiledLabel>& labels() {
-    static const std::vector<CompiledLabel> v = [] {
-        std::vector<CompiledLabel> out;
-        for (const auto& l : kLabels)
-            out.push_back({l.field, std::make_unique<RE2>(std::string("^(?:") + l.pattern + "):?$")});
-        return out;
+// All label patterns in one RE2::Set: one DFA pass per cell instead of a
+// FullMatch per label (this ran on every cell of every form page).  The first
+// matching entry of kLabels wins, as the table is ordered.
+const RE2::Set& label_set() {
+    static const RE2::Set set = [] {
+        RE2::Options opt;
+        opt.set_log_errors(false);
+        RE2::Set s(opt, RE2::ANCHOR_BOTH);
+        for (const auto& l : kLabels) {
+            std::string err;
+            if (s.Add(std::string("(?:") + l.pattern + "):?", &err) < 0)
+                throw std::logic_error("form label pattern " + std::string(l.pattern) + ": " + err);
+        }
+        if (!s.Compile()) throw std::logic_error("form label patterns do not compile");
+        return s;
     }();
-    return v;
+    return set;
 }
 
 bool is_text_field(Field f) {
@@ -166,9 +172,9 @@ Field match_label(const std::string& text) {
     if (chars > kLongestLabel) return Field::none;
     const std::string s = normalize::strip_spaces(normalize::normalize_text(text));
     if (s.empty()) return Field::none;
-    for (const auto& l : labels())
-        if (RE2::FullMatch(s, *l.re)) return l.field;
-    return Field::none;
+    std::vector<int> hits;
+    if (!label_set().Match(s, &hits) || hits.empty()) return Field::none;
+    return kLabels[*std::min_element(hits.begin(), hits.end())].field;
 }
 
 bool is_form_title(const std::string& text) {
