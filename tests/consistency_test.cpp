@@ -60,3 +60,104 @@ BOOST_AUTO_TEST_CASE(one_cent_per_part_is_rounding) {
     BOOST_TEST(count(d, "rounding_difference") == 2);  // total and basic
     BOOST_TEST(count(d, "sum_mismatch") == 0);
 }
+
+namespace {
+
+Record rec(std::vector<std::pair<std::string, Text>> fields) {
+    Record r;
+    for (auto& [k, v] : fields) r.fields.push_back({k, v});
+    r.pages = {3};
+    return r;
+}
+
+Document doc_of(const std::string& id, std::vector<Record> rows) {
+    Document d;
+    Table t;
+    t.id = id;
+    t.rows = std::move(rows);
+    d.tables.push_back(t);
+    return d;
+}
+
+const Text N = std::nullopt;
+Text S(const char* s) { return std::string(s); }
+
+}  // namespace
+
+// Extra keys are parts of the total where printed: Jiangsu's 单位预留机动经费 (reserve)
+// and 结转下年资金 (carry_forward) beside 基本支出/项目支出.
+BOOST_AUTO_TEST_CASE(reserve_is_part_of_expenditure_total) {
+    Document d = doc_of("expenditure_summary",
+                        {rec({{"code", N}, {"name", N}, {"total", S("33172.15")}, {"basic", S("18570.82")},
+                              {"project", S("11343.27")}, {"reserve", S("3258.06")}, {"carry_forward", N}})});
+    validate::check_consistency(d);
+    BOOST_TEST(count(d, "sum_mismatch") == 0);
+    Document e = doc_of("expenditure_summary",
+                        {rec({{"code", N}, {"name", N}, {"total", S("33172.15")}, {"basic", S("18570.82")},
+                              {"project", S("11343.27")}, {"reserve", S("3000.00")}})});
+    validate::check_consistency(e);
+    BOOST_TEST(count(e, "sum_mismatch") == 1);
+}
+
+// Shanghai's 收入预算总表: 合计 = 财政拨款收入 + 事业收入 + 事业单位经营收入 + 其他收入;
+// 财政拨款收入 is not added again where its breakdown (一般公共预算…) is printed, and is
+// itself checked against that breakdown.
+BOOST_AUTO_TEST_CASE(income_extra_keys_and_fiscal_grant_breakdown) {
+    Document d = doc_of("income_summary",
+                        {rec({{"code", S("208")}, {"name", S("社会保障和就业支出")}, {"total", S("100")},
+                              {"fiscal_grant", S("60")}, {"general_budget", N}, {"service_income", S("30")},
+                              {"operating_income", S("4")}, {"other_income", S("6")}}),
+                         rec({{"code", S("210")}, {"name", S("卫生健康支出")}, {"total", S("100")},
+                              {"fiscal_grant", S("60")}, {"general_budget", S("50")}, {"gov_fund", S("10")},
+                              {"other_income", S("40")}})});
+    auto report = validate::check_consistency(d);
+    BOOST_TEST(report.mismatches == 0);
+    Document e = doc_of("income_summary",
+                        {rec({{"code", S("210")}, {"name", S("卫生健康支出")}, {"total", S("100")},
+                              {"fiscal_grant", S("70")}, {"general_budget", S("50")}, {"gov_fund", S("10")},
+                              {"other_income", S("40")}})});
+    validate::check_consistency(e);
+    BOOST_TEST(count(e, "sum_mismatch") == 1);  // fiscal_grant 70 ≠ 50 + 10
+}
+
+// 上年结转 is part of 合计 when 合计 is the grand total, not when it is the 本年收入
+// subtotal printed beside 上年结转: the table's rows tell which.
+BOOST_AUTO_TEST_CASE(income_carryover_in_total_follows_the_table_layout) {
+    Document grand = doc_of("income_summary",
+                            {rec({{"code", N}, {"name", S("合计")}, {"total", S("10656.80")},
+                                  {"general_budget", S("6673.43")}, {"carryover", S("3983.37")}}),
+                             rec({{"code", S("204")}, {"name", S("公共安全支出")}, {"total", S("10656.80")},
+                                  {"general_budget", S("6673.43")}, {"carryover", S("3983.37")}})});
+    validate::check_consistency(grand);
+    BOOST_TEST(count(grand, "sum_mismatch") == 0);
+    Document current = doc_of("income_summary",
+                              {rec({{"code", N}, {"name", S("合计")}, {"total", S("6673.43")},
+                                    {"general_budget", S("6673.43")}, {"carryover", S("3983.37")}}),
+                               rec({{"code", S("204")}, {"name", S("公共安全支出")}, {"total", S("6673.43")},
+                                    {"general_budget", S("6673.43")}, {"carryover", S("3983.37")}})});
+    validate::check_consistency(current);
+    BOOST_TEST(count(current, "sum_mismatch") == 0);
+}
+
+// Shanghai's 财务收支预算总表 expenditure side: 合计 = 人员经费 + 公用经费 + 项目支出;
+// basic_by_economic with its economic 科目编码: a 类 = sum of its 款.
+BOOST_AUTO_TEST_CASE(basic_breakdown_and_economic_code_hierarchy) {
+    Document d;
+    Table t;
+    t.id = "income_expenditure_summary";
+    t.two_sided = true;
+    t.expenditure = {rec({{"item", S("支出总计")}, {"total", S("12121164")}, {"current_year", N}, {"carryover", N},
+                          {"personnel", S("7380214")}, {"public", S("2120950")}, {"project", S("2620000")}}),
+                     rec({{"item", S("二、社会保障和就业支出")}, {"total", S("100")}, {"personnel", S("50")},
+                          {"public", S("20")}, {"project", S("40")}})};
+    d.tables.push_back(t);
+    validate::check_consistency(d);
+    BOOST_TEST(count(d, "sum_mismatch") == 1);  // the second line: 50 + 20 + 40 ≠ 100
+    Document e = doc_of("basic_by_economic",
+                        {rec({{"code", S("301")}, {"dept_item", S("工资福利支出")}, {"total", S("30")}, {"personnel", S("30")}}),
+                         rec({{"code", S("30101")}, {"dept_item", S("基本工资")}, {"total", S("10")}, {"personnel", S("10")}}),
+                         rec({{"code", S("30102")}, {"dept_item", S("津贴补贴")}, {"total", S("10")}, {"personnel", S("10")}}),
+                         rec({{"code", N}, {"dept_item", S("合计")}, {"total", S("30")}, {"personnel", S("30")}})});
+    validate::check_consistency(e);
+    BOOST_TEST(count(e, "sum_mismatch") == 2);  // 301 total and personnel ≠ 10 + 10
+}

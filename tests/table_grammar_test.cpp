@@ -316,3 +316,104 @@ BOOST_AUTO_TEST_CASE(single_amount_column_headed_jine_is_the_total) {
     BOOST_TEST(b->rows[1].get("dept_item").value_or("") == "工资福利支出");
     BOOST_TEST(b->rows[1].get("total").value_or("") == "2.00");
 }
+
+namespace {
+
+int count_code(const Document& d, const std::string& code) {
+    int n = 0;
+    for (const auto& g : d.diagnostics) n += g.code == code;
+    return n;
+}
+
+}  // namespace
+
+// A table titled as one of the 13 but printed in another shape (Jiangsu's 收入预算总表:
+// a vertical list of income sources under 项目名称 | 金额) maps no amount column:
+// it is kept whole in other_tables, with a diagnostic saying why, instead of a
+// standard table with names only and every amount an unmapped cell.
+BOOST_AUTO_TEST_CASE(table_of_another_shape_goes_to_other_tables) {
+    Document d = extract_text(
+        "一、2018年度某某局支出预算总表\n单位：万元\n合计\t基本支出\t项目支出\n1.00\t1.00\t\n"
+        "二、2018年度某某局收入预算总表\n单位：万元\n"
+        "项目名称\t\t金额\n"
+        "\t收入总计\t33,172.15\n"
+        "一般公共预算资金\t公共财政拨款(补助)资金\t33,172.15\n"
+        "\t专项收入\t\n"
+        "其他资金\t事业收入\t\n"
+        "三、2018年度某某局一般公共预算机关运行经费支出预算表\n单位：万元\n"
+        "科目编码\t科目名称\t机关运行经费支出\n"
+        "\t合计\t3,407.38\n"
+        "302\t商品和服务支出\t3,407.38\n");
+    BOOST_TEST(!d.table("income_summary"));
+    BOOST_TEST(!d.table("admin_operating"));
+    BOOST_REQUIRE_EQUAL(d.other_tables.size(), 2u);
+    const OtherTable& o = d.other_tables[0];
+    BOOST_TEST(o.title == "二、2018年度某某局收入预算总表");
+    BOOST_TEST(o.unit == "万元");
+    BOOST_REQUIRE_EQUAL(o.header.size(), 1u);
+    BOOST_TEST(o.header[0][2] == "金额");
+    BOOST_REQUIRE_EQUAL(o.rows.size(), 4u);
+    BOOST_TEST(o.rows[1][2] == "33,172.15");
+    BOOST_TEST(d.other_tables[1].rows.size() == 2u);
+    BOOST_TEST(count_code(d, "not_standard_table") == 2);
+    BOOST_TEST(count_code(d, "unmapped_cell") == 0);
+    // The standard shape with an empty body stays the standard table.
+    Document e = extract_text(
+        "2023年预算收入总表\n单位：万元\n科目编码\t科目名称\t合计\t一般公共预算\n\t合计\t\t\n");
+    BOOST_TEST(e.table("income_summary"));
+}
+
+// Printed columns the contract has no field for become extra row keys (emitted only
+// where printed): Shanghai's 收入预算总表 prints 财政拨款收入, 事业收入, 事业单位经营收入,
+// 其他收入 — each its own key, none overwriting another; Jiangsu's 支出预算总表 prints
+// 单位预留机动经费 and 结转下年资金.
+BOOST_AUTO_TEST_CASE(printed_columns_without_contract_field_are_extra_keys) {
+    Document d = extract_text(
+        "2024年预算单位收入预算总表\n单位：元\n"
+        "科目编码\t科目名称\t合计\t财政拨款收入\t事业收入\t事业单位经营收入\t其他收入\n"
+        "208\t社会保障和就业支出\t100\t60\t30\t4\t6\n"
+        "\t合计\t100\t60\t30\t4\t6\n"
+        "2024年预算支出总表\n单位：万元\n"
+        "合计\t基本支出\t项目支出\t单位预留机动经费\t结转下年资金\n"
+        "33,172.15\t18,570.82\t11,343.27\t3,258.06\t\n");
+    const Table* t = d.table("income_summary");
+    BOOST_REQUIRE(t);
+    BOOST_REQUIRE_EQUAL(t->rows.size(), 2u);
+    const Record& r = t->rows[0];
+    BOOST_TEST(r.get("fiscal_grant").value_or("") == "60");
+    BOOST_TEST(r.get("service_income").value_or("") == "30");
+    BOOST_TEST(r.get("operating_income").value_or("") == "4");
+    BOOST_TEST(r.get("other_income").value_or("") == "6");
+    BOOST_TEST(!r.get("unit_funds"));
+    const Table* e = d.table("expenditure_summary");
+    BOOST_REQUIRE(e);
+    BOOST_REQUIRE_EQUAL(e->rows.size(), 1u);
+    BOOST_TEST(e->rows[0].get("reserve").value_or("") == "3258.06");
+    BOOST_TEST(e->rows[0].has("carry_forward"));
+    BOOST_TEST(count_code(d, "unmapped_cell") == 0);
+    BOOST_TEST(count_code(d, "sum_mismatch") == 0);
+    // An extra key is not emitted where its column is not printed.
+    Document s = extract_text(
+        "2023年预算支出总表\n单位：万元\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n201\t支出\t1.00\t1.00\t\n");
+    BOOST_REQUIRE(s.table("expenditure_summary"));
+    BOOST_TEST(!s.table("expenditure_summary")->rows[0].has("reserve"));
+}
+
+// Shanghai's 基本支出经济分类预算表 prints the economic 科目编码 (类/款) and only the
+// 部门 科目名称: the code is an extra key, and the 合计 label stays the 部门 item when no
+// 政府预算经济科目 column is printed.
+BOOST_AUTO_TEST_CASE(economic_code_and_total_label_without_gov_item_column) {
+    Document d = extract_text(
+        "2025年部门一般公共预算基本支出部门预算经济分类预算表\n单位：元\n"
+        "类\t款\t经济分类科目名称\t合计\t人员经费\t公用经费\n"
+        "301\t\t工资福利支出\t10.00\t10.00\t\n"
+        "301\t01\t基本工资\t10.00\t10.00\t\n"
+        "\t合计\t\t10.00\t10.00\t\n");
+    const Table* t = d.table("basic_by_economic");
+    BOOST_REQUIRE(t);
+    BOOST_REQUIRE_EQUAL(t->rows.size(), 3u);
+    BOOST_TEST(t->rows[1].get("code").value_or("") == "30101");
+    BOOST_TEST(t->rows[1].get("dept_item").value_or("") == "基本工资");
+    BOOST_TEST(t->rows[2].get("dept_item").value_or("") == "合计");
+    BOOST_TEST(!t->rows[2].get("gov_item"));
+}

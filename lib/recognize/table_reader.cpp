@@ -158,7 +158,46 @@ struct TableBuilder {
     std::vector<BandField> bands;  // of the last grid part read
     bool note_no_data = false;
     std::vector<std::string> problems;
+    // Set when the printed shape is not the spec's (see shape_mismatch()): the
+    // region is kept as an other table instead.
+    std::string mismatch;
 };
+
+// Whether a printed column maps to field k (tables read by position map all).
+bool printed(const TableBuilder& tb, size_t k) {
+    for (const auto& b : tb.bands)
+        if (b.field == static_cast<int>(k)) return true;
+    return false;
+}
+
+// Whether field k is emitted: every contract field; an extra field only when a
+// printed column maps to it.
+bool emitted(const TableBuilder& tb, size_t k) {
+    return !tb.cs->spec->columns[k].extra || printed(tb, k);
+}
+
+// A table titled as one of the 13 whose printed header maps none of the spec's
+// amount columns while its body prints amounts (Jiangsu's 收入预算总表 listing
+// income sources under 项目名称 | 金额; a 机关运行经费 table broken down by economic
+// 科目) is another shape under the same title: reading it as the standard table
+// would give rows with names only and every amount unmapped.  Returns the reason,
+// or "" when the shape fits.
+std::string shape_mismatch(const std::vector<BandField>& bands, const std::vector<const Line*>& body,
+                           const CompiledSpec& cs) {
+    const auto& cols = cs.spec->columns;
+    for (const auto& b : bands)
+        if (b.field >= 0 && cols[static_cast<size_t>(b.field)].kind == FieldKind::amount) return "";
+    for (const Line* l : body) {
+        if (is_column_number_row(*l)) continue;
+        for (const auto& c : l->cells) {
+            const int f = field_of(c, bands);
+            if (f >= 0 && cols[static_cast<size_t>(f)].kind != FieldKind::amount) continue;
+            if (normalize::parse_amount(c.text).kind == normalize::AmountParse::amount)
+                return "its header maps none of the amount columns of " + cs.spec->id + " while its body prints amounts";
+        }
+    }
+    return "";
+}
 
 void add_page(std::vector<int>& pages, int p) {
     if (std::find(pages.begin(), pages.end(), p) == pages.end()) pages.push_back(p);
@@ -219,6 +258,9 @@ void parse_body_row(TableBuilder& tb, const Line& l, Document& doc) {
         const bool label_pair = (cols[k].kind == FieldKind::code || cols[k].kind == FieldKind::text) &&
                                 cols[k + 1].kind == FieldKind::text;
         if (!label_pair || !values[k] || values[k + 1]) continue;
+        // ... when that column is printed: with no 政府预算经济科目 column, 合计 stays
+        // the 部门预算经济科目's.
+        if (!printed(tb, k + 1)) continue;
         if (RE2::FullMatch(*values[k], total_label()) || (cols[k].kind == FieldKind::code && !RE2::FullMatch(*values[k], R"(\d+)")))
             std::swap(values[k], values[k + 1]);
     }
@@ -226,7 +268,7 @@ void parse_body_row(TableBuilder& tb, const Line& l, Document& doc) {
         Record r;
         any = false;
         for (size_t k = 0; k < cols.size(); ++k)
-            if (cols[k].side == side) {
+            if (cols[k].side == side && emitted(tb, k)) {
                 r.fields.push_back({cols[k].field, values[k]});
                 any = any || values[k].has_value();
             }
@@ -275,11 +317,50 @@ void read_grid_part(TableBuilder& tb, const std::vector<const Line*>& grid, Docu
     std::vector<const Line*> header(grid.begin(), grid.begin() + static_cast<long>(h));
     // The first part maps columns from its header; a continuation page keeps the
     // first part's column positions (its repeated header, if any, is skipped).
-    if (tb.bands.empty()) tb.bands = map_from_header(header, grid, *tb.cs);
+    if (tb.bands.empty()) {
+        tb.bands = map_from_header(header, grid, *tb.cs);
+        tb.mismatch = shape_mismatch(tb.bands, std::vector<const Line*>(grid.begin() + static_cast<long>(h), grid.end()), *tb.cs);
+        if (!tb.mismatch.empty()) return;
+    }
     for (size_t i = h; i < grid.size(); ++i) {
         if (is_column_number_row(*grid[i])) continue;
         parse_body_row(tb, *grid[i], doc);
     }
+}
+
+using GridByPage = std::map<size_t, std::vector<const Line*>>;
+
+size_t multi_cell_rows(const GridByPage& grid_by_page) {
+    size_t multi = 0;
+    for (const auto& [p, rows] : grid_by_page)
+        for (const Line* l : rows) multi += l->cells.size() >= 2;
+    return multi;
+}
+
+// A region as a printed grid.  Header rows are the leading rows before the first
+// row with an amount or a code; the same header repeated on a continuation page
+// is dropped.
+OtherTable other_table(const TableRegion& region, const GridByPage& grid_by_page) {
+    OtherTable ot;
+    ot.title = region.title;
+    ot.unit = region.unit;
+    bool in_header = true;
+    for (const auto& [p, rows] : grid_by_page)
+        for (const Line* l : rows) {
+            int ncols = 0;
+            for (const auto& c : l->cells) ncols = std::max(ncols, c.column + 1);
+            std::vector<std::string> row(static_cast<size_t>(std::max(ncols, 1)));
+            for (const auto& c : l->cells)
+                if (c.column >= 0) row[static_cast<size_t>(c.column)] = normalize::join_fragments(row[static_cast<size_t>(c.column)], c.text);
+            if (in_header && (source::is_body_like(*l) || has_data_cell(*l))) in_header = false;
+            if (in_header) {
+                ot.header.push_back(std::move(row));
+            } else if (std::find(ot.header.begin(), ot.header.end(), row) == ot.header.end()) {
+                ot.rows.push_back(std::move(row));
+            }
+            add_page(ot.pages, l->page);
+        }
+    return ot;
 }
 
 }  // namespace
@@ -292,31 +373,9 @@ void read_tables(const std::vector<Page>& pages, Document& doc, bool /*from_text
         const std::string& unit = region.unit;
         const bool note = region.no_data_note;
         if (!region.spec) {
-            // Keep only if it really is a grid: several multi-cell rows.  Header
-            // rows are the leading rows before the first row with an amount or a
-            // code; the same header repeated on a continuation page is dropped.
-            OtherTable ot;
-            ot.title = region.title;
-            ot.unit = unit;
-            size_t multi = 0;
-            bool in_header = true;
-            for (const auto& [p, rows] : grid_by_page)
-                for (const Line* l : rows) {
-                    if (l->cells.size() >= 2) ++multi;
-                    int ncols = 0;
-                    for (const auto& c : l->cells) ncols = std::max(ncols, c.column + 1);
-                    std::vector<std::string> row(static_cast<size_t>(std::max(ncols, 1)));
-                    for (const auto& c : l->cells)
-                        if (c.column >= 0) row[static_cast<size_t>(c.column)] = normalize::join_fragments(row[static_cast<size_t>(c.column)], c.text);
-                    if (in_header && (source::is_body_like(*l) || has_data_cell(*l))) in_header = false;
-                    if (in_header) {
-                        ot.header.push_back(std::move(row));
-                    } else if (std::find(ot.header.begin(), ot.header.end(), row) == ot.header.end()) {
-                        ot.rows.push_back(std::move(row));
-                    }
-                    add_page(ot.pages, l->page);
-                }
-            if (multi >= 2) doc.other_tables.push_back(std::move(ot));
+            // Keep only if it really is a grid: several multi-cell rows.
+            OtherTable ot = other_table(region, grid_by_page);
+            if (multi_cell_rows(grid_by_page) >= 2) doc.other_tables.push_back(std::move(ot));
             continue;
         }
         // A title with nothing under it before the next title (a table of
@@ -334,6 +393,16 @@ void read_tables(const std::vector<Page>& pages, Document& doc, bool /*from_text
         for (const auto& [p, rows] : grid_by_page) {
             add_page(tb.table.pages, static_cast<int>(p));
             read_grid_part(tb, rows, doc);
+            if (!tb.mismatch.empty()) break;
+        }
+        if (!tb.mismatch.empty()) {
+            OtherTable ot = other_table(region, grid_by_page);
+            doc.diagnostics.push_back({"warning", "not_standard_table",
+                                       "\"" + region.title + "\" is not read as " + cs->spec->id + ": " + tb.mismatch +
+                                           "; kept in other_tables as printed",
+                                       title_page, {}});
+            doc.other_tables.push_back(std::move(ot));
+            continue;
         }
         const bool empty = tb.table.two_sided ? tb.table.income.empty() && tb.table.expenditure.empty()
                                               : tb.table.rows.empty();

@@ -14,13 +14,29 @@ const char* kGeneral = R"(一般公共预算)";
 const char* kGovFund = R"(政府性基金)";
 const char* kStateCap = R"(国有资本经营)";
 const char* kSpecial = R"(财政专户)";
-const char* kUnitFunds = R"(单位资金|事业收入|其他收入)";
+const char* kUnitFunds = R"(单位资金)";
 const char* kCarry = R"(上年结转)";
+// Extra columns (no contract field; see README.md, Output): 单位资金 broken down
+// (Shanghai prints 事业收入, 事业单位经营收入, 其他收入 instead of 单位资金), the
+// financial grant printed as one column (财政拨款收入 = 一般公共预算 + 政府性基金 +
+// 国有资本经营 when those are not split out), Jiangsu's 单位预留机动经费 and
+// 结转下年资金 beside 基本支出/项目支出.
+const char* kFiscalGrant = R"(财政拨款收入|^财政拨款(?:资金)?$)";
+const char* kServiceIncome = R"(事业收入)";  // not 事业单位经营收入
+const char* kOperatingIncome = R"(经营收入)";
+const char* kOtherIncome = R"(其他收入)";
+const char* kReserve = R"(预留机动经费|机动经费)";
+const char* kCarryForward = R"(结转下年)";
 // The total of a table printing one amount column (Jiangsu: 科目编码 科目名称 金额).
 const char* kTotalOrAmount = R"(合计|总计|小计|^金额$)";
 
 ColumnSpec col(const char* field, FieldKind kind, const char* header, Side side = Side::only) {
     return ColumnSpec{field, kind, header, side};
+}
+
+// An extra column (emitted only where printed).
+ColumnSpec xcol(const char* field, FieldKind kind, const char* header, Side side = Side::only) {
+    return ColumnSpec{field, kind, header, side, true};
 }
 
 std::vector<TableSpec> make_specs() {
@@ -48,25 +64,33 @@ std::vector<TableSpec> make_specs() {
           col("item", K::text, R"(项目|支出|名称)", S::expenditure),
           col("total", K::amount, R"(合计|小计|金额|预算数|\d{4}年?)", S::expenditure),
           col("current_year", K::amount, R"(当年|本年)", S::expenditure),
-          col("carryover", K::amount, kCarry, S::expenditure)},
+          col("carryover", K::amount, kCarry, S::expenditure),
+          // Shanghai 财务收支预算总表: 合计 | 基本支出 (人员经费, 公用经费) | 项目支出.
+          xcol("personnel", K::amount, R"(人员经费)", S::expenditure),
+          xcol("public", K::amount, R"(公用经费)", S::expenditure),
+          xcol("basic", K::amount, kBasic, S::expenditure), xcol("project", K::amount, kProject, S::expenditure)},
          true},
         {"income_summary",
          R"((?:部门|单位)?(?:预算)?收入(?:预算)?总表)",
          {col("code", K::code, kCode), col("name", K::text, kName), col("total", K::amount, kTotal),
-          col("general_budget", K::amount, kGeneral), col("gov_fund", K::amount, kGovFund),
-          col("state_capital", K::amount, kStateCap), col("special_account", K::amount, kSpecial),
-          col("unit_funds", K::amount, kUnitFunds), col("carryover", K::amount, kCarry)}},
+          xcol("fiscal_grant", K::amount, kFiscalGrant), col("general_budget", K::amount, kGeneral),
+          col("gov_fund", K::amount, kGovFund), col("state_capital", K::amount, kStateCap),
+          col("special_account", K::amount, kSpecial), col("unit_funds", K::amount, kUnitFunds),
+          xcol("service_income", K::amount, kServiceIncome), xcol("operating_income", K::amount, kOperatingIncome),
+          xcol("other_income", K::amount, kOtherIncome), col("carryover", K::amount, kCarry)}},
         {"expenditure_summary",
          R"((?:部门|单位)?(?:预算)?支出(?:预算)?总表)",
          {col("code", K::code, kCode), col("name", K::text, kName), col("total", K::amount, kTotal),
-          col("basic", K::amount, kBasic), col("project", K::amount, kProject)}},
+          col("basic", K::amount, kBasic), col("project", K::amount, kProject),
+          xcol("reserve", K::amount, kReserve), xcol("carry_forward", K::amount, kCarryForward)}},
         {"three_public",
          R"((?:一般公共预算)?(?:财政拨款)?[“"]?三公[”"]?经费(?:支出)?(?:预算)?(?:财政拨款)?(?:情况)?(?:统计)?表)",
          {col("item", K::text, R"(项目|名称)"), col("total", K::amount, kTotal), col("general_budget", K::amount, kGeneral),
           col("gov_fund", K::amount, kGovFund), col("state_capital", K::amount, kStateCap)}},
         {"basic_by_economic",
          R"(一般公共预算(?:财政拨款)?(?:安排的?)?基本支出(?:(?:分|按)?(?:部门预算|政府预算)?经济(?:分类)?(?:科目)?(?:预算)?表|(?:预算)?表\(经济(?:分类)?科目\)))",
-         {col("dept_item", K::text, R"(部门预算支出经济科目|部门.*科目|^(?:经济)?科目名称$)"),
+         {xcol("code", K::code, kCode),
+          col("dept_item", K::text, R"(部门预算支出经济科目|部门.*科目|^(?:项目)?(?:经济(?:分类)?)?科目名称$)"),
           col("gov_item", K::text, R"(政府预算支出经济科目|政府.*科目)"), col("total", K::amount, kTotalOrAmount),
           col("personnel", K::amount, R"(人员经费)"), col("public", K::amount, R"(公用经费)")}},
         {"general_budget_expenditure",

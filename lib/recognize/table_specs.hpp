@@ -21,6 +21,10 @@ struct ColumnSpec {
     FieldKind kind;
     std::string header;  // RE2, partial match against the column's header text
     Side side = Side::only;
+    // A printed column the contract has no field for (财政拨款收入, 事业收入,
+    // 单位预留机动经费…): kept as an extra row key, emitted only in tables whose
+    // header maps it.  Documented in README.md (Output).
+    bool extra = false;
 };
 
 struct TableSpec {

@@ -53,19 +53,18 @@ struct Checker {
         doc.diagnostics.push_back(std::move(d));
     }
 
-    // total = sum(parts) on every row that prints a total.
+    // total = sum(parts) on every row that prints a total.  `groups` names parts
+    // that are themselves the sum of other listed parts (财政拨款收入 = 一般公共预算 +
+    // 政府性基金 + 国有资本经营; 基本支出 = 人员经费 + 公用经费): on a row printing any
+    // of its breakdown, the group's own figure is not added again.
     void row_sums(const Table& t, const std::vector<Record>& rows, const std::string& total,
-                  const std::vector<std::string>& parts) {
+                  const std::vector<std::string>& parts,
+                  const std::map<std::string, std::vector<std::string>>& groups = {}) {
         for (const Record& r : rows) {
             bool has_total = false, any_part = false;
             const Amount printed = value_of(r, total, &has_total);
             if (!has_total) continue;
-            Amount sum;
-            for (const auto& p : parts) {
-                bool present = false;
-                sum = sum.plus(value_of(r, p, &present));
-                any_part = any_part || present;
-            }
+            const Amount sum = part_sum(r, parts, groups, &any_part);
             if (!any_part) continue;  // only the total printed: nothing to check
             std::string label = "?";
             for (const char* f : {"code", "name", "item", "dept_item", "gov_item", "unit"})
@@ -77,15 +76,47 @@ struct Checker {
         }
     }
 
+    // How many rows satisfy total = sum(parts) (a dry run of row_sums, no diagnostics).
+    int fits(const std::vector<Record>& rows, const std::string& total, const std::vector<std::string>& parts,
+             const std::map<std::string, std::vector<std::string>>& groups) const {
+        int n = 0;
+        for (const Record& r : rows) {
+            bool has_total = false;
+            const Amount printed = value_of(r, total, &has_total);
+            if (has_total && printed.compare(part_sum(r, parts, groups)) == 0) ++n;
+        }
+        return n;
+    }
+
+    static Amount part_sum(const Record& r, const std::vector<std::string>& parts,
+                           const std::map<std::string, std::vector<std::string>>& groups, bool* any_part = nullptr) {
+        Amount sum;
+        if (any_part) *any_part = false;
+        for (const auto& p : parts) {
+            auto g = groups.find(p);
+            if (g != groups.end()) {
+                bool broken_down = false;
+                for (const auto& b : g->second) broken_down = broken_down || r.get(b).has_value();
+                if (broken_down) continue;
+            }
+            bool present = false;
+            sum = sum.plus(value_of(r, p, &present));
+            if (any_part) *any_part = *any_part || present;
+        }
+        return sum;
+    }
+
     // A coded row equals the sum of the rows whose code extends it by one level.
-    void code_hierarchy(const Table& t, const std::vector<std::string>& amount_fields) {
+    // `label`: the field holding 合计 on the grand-total row.
+    void code_hierarchy(const Table& t, const std::vector<std::string>& amount_fields,
+                        const std::string& label = "name") {
         static const RE2 digits(R"(\d{3,})");
         std::vector<const Record*> coded;
         const Record* grand_total = nullptr;
         for (const Record& r : t.rows) {
             const Text code = r.get("code");
             if (code && RE2::FullMatch(*code, digits)) coded.push_back(&r);
-            else if (!code && r.get("name").value_or("") == "合计") grand_total = &r;
+            else if (!code && r.get(label).value_or("") == "合计") grand_total = &r;
         }
         for (const std::string& f : amount_fields) {
             for (const Record* parent : coded) {
@@ -132,13 +163,34 @@ struct Checker {
 ConsistencyReport check_consistency(Document& doc) {
     Checker c{doc, {}};
     const std::vector<Table> tables = doc.tables;  // diagnostics are appended to doc while we read
+    // Extra keys (README.md, Output) are parts where printed: fiscal_grant stands for
+    // 一般公共预算 + 政府性基金 + 国有资本经营 when those are not split out; unit_funds
+    // (单位资金) for 事业收入 + 事业单位经营收入 + 其他收入; basic for 人员经费 + 公用经费.
+    const std::map<std::string, std::vector<std::string>> income_groups = {
+        {"fiscal_grant", {"general_budget", "gov_fund", "state_capital"}},
+        {"unit_funds", {"service_income", "operating_income", "other_income"}}};
+    const std::map<std::string, std::vector<std::string>> basic_group = {{"basic", {"personnel", "public"}}};
     for (const Table& t : tables) {
         if (t.no_data) continue;
         if (t.id == "expenditure_summary" || t.id == "general_budget_expenditure" || t.id == "gov_fund_expenditure") {
-            c.row_sums(t, t.rows, "total", {"basic", "project"});
+            // Jiangsu: 合计 = 基本支出 + 项目支出 + 单位预留机动经费 + 结转下年资金.
+            c.row_sums(t, t.rows, "total", {"basic", "project", "reserve", "carry_forward"});
             c.code_hierarchy(t, {"total", "basic", "project"});
         } else if (t.id == "income_summary") {
-            c.row_sums(t, t.rows, "total", {"general_budget", "gov_fund", "state_capital", "special_account", "unit_funds"});
+            // 上年结转 is part of the total where the total is the grand total
+            // (合计 = 本年收入 + 上年结转), not where it is the 本年收入 合计 printed under
+            // the 本年收入 group header with 上年结转 beside it (Shanxi): the table's rows
+            // tell which layout it is.
+            std::vector<std::string> parts = {"fiscal_grant", "general_budget", "gov_fund", "state_capital",
+                                              "special_account", "unit_funds", "service_income",
+                                              "operating_income", "other_income"};
+            std::vector<std::string> with_carry = parts;
+            with_carry.push_back("carryover");
+            const bool carry_in_total = c.fits(t.rows, "total", with_carry, income_groups) >
+                                        c.fits(t.rows, "total", parts, income_groups);
+            c.row_sums(t, t.rows, "total", carry_in_total ? with_carry : parts, income_groups);
+            c.row_sums(t, t.rows, "fiscal_grant", {"general_budget", "gov_fund", "state_capital"});
+            c.row_sums(t, t.rows, "unit_funds", {"service_income", "operating_income", "other_income"});
             c.code_hierarchy(t, {"total"});
         } else if (t.id == "project_current") {
             c.row_sums(t, t.rows, "total", {"general_budget", "gov_fund", "state_capital", "special_account", "unit_funds"});
@@ -146,10 +198,14 @@ ConsistencyReport check_consistency(Document& doc) {
             c.row_sums(t, t.rows, "total", {"general_budget", "gov_fund", "state_capital"});
         } else if (t.id == "basic_by_economic") {
             c.row_sums(t, t.rows, "total", {"personnel", "public"});
+            c.code_hierarchy(t, {"total", "personnel", "public"}, "dept_item");  // where the 经济科目编码 is printed
         } else if (t.id == "three_public" || t.id == "admin_operating") {
             c.row_sums(t, t.rows, "total", {"general_budget", "gov_fund", "state_capital"});
         } else if (t.id == "income_expenditure_summary") {
             c.row_sums(t, t.expenditure, "total", {"current_year", "carryover"});
+            // Shanghai: 合计 = 基本支出 (人员经费 + 公用经费) + 项目支出.
+            c.row_sums(t, t.expenditure, "total", {"basic", "personnel", "public", "project"}, basic_group);
+            c.row_sums(t, t.expenditure, "basic", {"personnel", "public"});
             c.two_sided_totals(t, "收入总计", "支出总计", "total");
         } else if (t.id == "fiscal_grant_summary") {
             c.row_sums(t, t.expenditure, "subtotal", {"general_budget", "gov_fund", "state_capital"});
