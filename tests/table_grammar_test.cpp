@@ -417,3 +417,38 @@ BOOST_AUTO_TEST_CASE(economic_code_and_total_label_without_gov_item_column) {
     BOOST_TEST(t->rows[2].get("dept_item").value_or("") == "合计");
     BOOST_TEST(!t->rows[2].get("gov_item"));
 }
+
+// Shanghai WPS 财务收支预算总表: a list number printed as its own text run ("1." then
+// "一般公共预算资金", a gap wider than the cell gap) lands in the item column with its
+// item: one cell, not two cells under one column index.
+BOOST_AUTO_TEST_CASE(list_number_and_item_in_one_band_are_one_cell) {
+    Page p;
+    p.number = 1;
+    p.lines.push_back(line_of({cell_at("项目", 100, 130, 100, 10), cell_at("预算数", 250, 280, 100, 10),
+                               cell_at("项目", 380, 410, 100, 10), cell_at("预算数", 550, 580, 100, 10)}));
+    p.lines.push_back(line_of({cell_at("一、财政拨款收入", 60, 140, 120, 10), cell_at("371,514,655.00", 220, 290, 120, 10),
+                               cell_at("一、一般公共服务支出", 330, 430, 120, 10), cell_at("21,601,733.00", 520, 590, 120, 10)}));
+    p.lines.push_back(line_of({cell_at("1.", 60, 68, 140, 10), cell_at("一般公共预算资金", 80, 160, 140, 10),
+                               cell_at("371,514,655.00", 220, 290, 140, 10), cell_at("二、科学技术支出", 330, 410, 140, 10),
+                               cell_at("17,200,000.00", 520, 590, 140, 10)}));
+    p.lines.push_back(line_of({cell_at("2.", 60, 68, 160, 10), cell_at("政府性基金", 80, 130, 160, 10),
+                               cell_at("三、社会保障和就业支出", 330, 440, 160, 10), cell_at("3,808,085.00", 520, 590, 160, 10)}));
+    p.lines.push_back(line_of({cell_at("二、事业收入", 60, 120, 170, 10), cell_at("四、卫生健康支出", 330, 410, 170, 10),
+                               cell_at("881,803.00", 540, 590, 170, 10)}));
+    p.lines.push_back(line_of({cell_at("三、事业单位经营收入", 60, 160, 175, 10), cell_at("五、住房保障支出", 330, 410, 175, 10),
+                               cell_at("2,849,034.00", 530, 590, 175, 10)}));
+    p.lines.push_back(line_of({cell_at("四、其他收入", 60, 120, 178, 10), cell_at("六、其他支出", 330, 390, 178, 10),
+                               cell_at("1.00", 570, 590, 178, 10)}));
+    p.lines.push_back(line_of({cell_at("收入总计", 90, 130, 180, 10), cell_at("371,514,655.00", 220, 290, 180, 10),
+                               cell_at("支出总计", 360, 400, 180, 10), cell_at("371,514,655.00", 520, 590, 180, 10)}));
+    source::ContinuationState state;
+    source::assign_page_columns(p, state);
+    BOOST_REQUIRE_EQUAL(p.lines[2].cells.size(), 4u);
+    BOOST_TEST(p.lines[2].cells[0].text == "1.一般公共预算资金");
+    BOOST_TEST(p.lines[2].cells[0].column == p.lines[1].cells[0].column);
+    BOOST_TEST(p.lines[2].cells[1].column == p.lines[1].cells[1].column);
+    BOOST_REQUIRE_EQUAL(p.lines[3].cells.size(), 3u);
+    BOOST_TEST(p.lines[3].cells[0].text == "2.政府性基金");
+    // The 总计 line keeps the body's columns.
+    for (size_t k = 0; k < 4; ++k) BOOST_TEST(p.lines[7].cells[k].column == p.lines[1].cells[k].column);
+}

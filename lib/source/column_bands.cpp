@@ -1,6 +1,9 @@
 #include "source/column_bands.hpp"
 
 #include "normalize/amount.hpp"
+#include "normalize/text.hpp"
+
+#include <re2/re2.h>
 
 #include <algorithm>
 #include <cmath>
@@ -132,6 +135,39 @@ void sort_bands(std::vector<Line*>& rows, std::vector<ColumnBand>& bands) {
     bands = std::move(sorted);
 }
 
+// A list number set apart from its item in one band is one printed cell with it
+// (WPS: "1." and "一般公共预算资金" as two text runs with a gap wider than the row
+// builder's cell gap, both in the item column).  Joined here, every later stage
+// sees one cell per column (inspect showed two cells under one column index).
+// Only a list number joins: form grids keep label and value pieces apart.
+bool is_list_number(const std::string& s) {
+    static const RE2 re(R"((?:\d{1,2}|[一二三四五六七八九十]{1,3})[.、]|\(\d{1,2}\)|\([一二三四五六七八九十]{1,3}\))");
+    return RE2::FullMatch(s, re);
+}
+
+void merge_cells_in_one_band(std::vector<Line*>& rows) {
+    for (Line* row : rows) {
+        std::vector<Cell> merged;
+        for (Cell& c : row->cells) {
+            if (!merged.empty()) {
+                Cell& prev = merged.back();
+                if (prev.column >= 0 && prev.column == c.column && prev.span == 1 && c.span == 1 &&
+                    prev.box.x1 <= c.box.x0 + 0.5 && is_list_number(prev.text)) {
+                    prev.text = normalize::join_fragments(prev.text, c.text);
+                    prev.raw += " " + c.raw;
+                    prev.box.x0 = std::min(prev.box.x0, c.box.x0);
+                    prev.box.y0 = std::min(prev.box.y0, c.box.y0);
+                    prev.box.x1 = std::max(prev.box.x1, c.box.x1);
+                    prev.box.y1 = std::max(prev.box.y1, c.box.y1);
+                    continue;
+                }
+            }
+            merged.push_back(std::move(c));
+        }
+        row->cells = std::move(merged);
+    }
+}
+
 }  // namespace
 
 bool is_body_like(const Line& row) {
@@ -184,6 +220,7 @@ std::vector<ColumnBand> assign_columns(std::vector<Line*>& rows) {
     for (size_t i = first_body; i < rows.size(); ++i)
         for (Cell& c : rows[i]->cells) assign_cell(c, bands, true);
     sort_bands(rows, bands);
+    merge_cells_in_one_band(rows);
     return bands;
 }
 
@@ -191,6 +228,7 @@ void assign_to_bands(std::vector<Line*>& rows, std::vector<ColumnBand>& bands) {
     for (Line* row : rows)
         for (Cell& c : row->cells) assign_cell(c, bands, true);
     sort_bands(rows, bands);
+    merge_cells_in_one_band(rows);
 }
 
 }  // namespace budgetdoc::source
