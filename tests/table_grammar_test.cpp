@@ -452,3 +452,33 @@ BOOST_AUTO_TEST_CASE(list_number_and_item_in_one_band_are_one_cell) {
     // The 总计 line keeps the body's columns.
     for (size_t k = 0; k < 4; ++k) BOOST_TEST(p.lines[7].cells[k].column == p.lines[1].cells[k].column);
 }
+
+// Jiangsu code tables: the 科目编码 digits are printed flush left and their header
+// is centred over a column much wider than the codes, clear of them.  The codes
+// read as amounts, but their shared left edge marks a left-aligned column: the
+// header joins the codes (not a band of its own leaving the codes unmapped), and
+// 金额, centred over its flush-right figures, joins the figures.
+BOOST_AUTO_TEST_CASE(code_header_centred_over_flush_left_codes_joins_them) {
+    Page p;
+    p.number = 1;
+    p.lines.push_back(line_of({cell_at("功能科目编码", 139, 242.4, 100, 10), cell_at("功能科目名称", 365.4, 468.8, 100, 10),
+                               cell_at("金额", 626.3, 660.7, 100, 10)}));
+    p.lines.push_back(line_of({cell_at("合计", 400, 434.3, 115, 10), cell_at("13,297.11", 709.7, 755, 115, 10)}));
+    p.lines.push_back(line_of({cell_at("201", 79.5, 94.6, 130, 10), cell_at("一般公共服务支出", 305.9, 386.5, 130, 10),
+                               cell_at("10,191.56", 709.7, 755, 130, 10)}));
+    p.lines.push_back(line_of({cell_at("20102", 79.5, 104.7, 145, 10), cell_at("政协事务", 305.9, 346.2, 145, 10),
+                               cell_at("10,191.56", 709.7, 755, 145, 10)}));
+    p.lines.push_back(line_of({cell_at("2010201", 79.5, 114.7, 160, 10), cell_at("行政运行", 305.9, 346.2, 160, 10),
+                               cell_at("5,223.22", 714.7, 755, 160, 10)}));
+    p.lines.push_back(line_of({cell_at("2080505", 79.5, 114.7, 175, 10),
+                               cell_at("机关事业单位基本养老保险缴费", 305.9, 446.0, 175, 10),
+                               cell_at("426.00", 724.8, 755, 175, 10)}));
+    source::ContinuationState state;
+    source::assign_page_columns(p, state);
+    const auto col = [&](size_t line, size_t cell) { return p.lines[line].cells[cell].column; };
+    BOOST_TEST(col(0, 0) == col(2, 0));  // 功能科目编码 over the codes
+    BOOST_TEST(col(0, 1) == col(2, 1));  // 功能科目名称 over the names
+    BOOST_TEST(col(0, 2) == col(2, 2));  // 金额 over the figures
+    BOOST_TEST(col(1, 0) == col(2, 1));  // 合计 in the name column
+    BOOST_TEST(col(2, 2) == 2);          // three columns, none of them a header's own
+}

@@ -56,6 +56,28 @@ void split_group(double gx0, double gx1, const std::vector<const Box*>& boxes, s
     out.push_back({start, gx1});
 }
 
+// Is a column of cells printed flush right?  The edges say it: the cells of a
+// column share the edge they are aligned to (a centred 合计 shares neither).  When
+// the edges do not tell (one cell, or all cells of one width), `fallback`.
+bool aligned_right(const std::vector<const Box*>& cells, bool fallback) {
+    if (cells.size() < 2) return fallback;
+    const double tol = 1.0;
+    const auto shared = [&](auto edge) {
+        size_t best = 0;
+        for (const Box* a : cells) {
+            size_t n = 0;
+            for (const Box* b : cells)
+                if (std::fabs(edge(*a) - edge(*b)) <= tol) ++n;
+            best = std::max(best, n);
+        }
+        return best;
+    };
+    const size_t left = shared([](const Box& b) { return b.x0; });
+    const size_t right = shared([](const Box& b) { return b.x1; });
+    if (left == right) return fallback;
+    return right > left;
+}
+
 // A header cell over no band: is it the centred header of a neighbouring band
 // whose cells are aligned to one side (amounts right, text left)?  A centred
 // header of a right-aligned column has its centre half a column left of the
@@ -192,25 +214,29 @@ std::vector<ColumnBand> assign_columns(std::vector<Line*>& rows) {
         split_group(gx0, gx1, group, bands);
         i = j;
     }
-    // Which bands hold amounts (printed right-aligned) rather than text.
+    // Which bands are printed flush right (amounts) rather than flush left (text,
+    // and 科目编码 — digits that also read as amounts).
     for (auto& band : bands) {
+        std::vector<const Box*> in_band;
         int amounts = 0, texts = 0;
         for (Line* row : rows)
             if (is_body_like(*row))
                 for (const Cell& c : row->cells)
-                    if (c.box.center_x() >= band.x0 && c.box.center_x() <= band.x1)
+                    if (c.box.center_x() >= band.x0 && c.box.center_x() <= band.x1) {
+                        in_band.push_back(&c.box);
                         (normalize::looks_like_amount(c.text) ? amounts : texts)++;
-        band.right_aligned = amounts > texts;
+                    }
+        band.right_aligned = aligned_right(in_band, amounts > texts);
         band.from_body = true;
     }
-    // 2. Every cell joins a band; rows before the first body row are header rows,
-    //    taken bottom-up so leaf headers found bands before the group headers above.
     size_t first_body = rows.size();
     for (size_t i = 0; i < rows.size(); ++i)
         if (is_body_like(*rows[i])) {
             first_body = i;
             break;
         }
+    // 2. Every cell joins a band; rows before the first body row are header rows,
+    //    taken bottom-up so leaf headers found bands before the group headers above.
     std::vector<Cell*> header_cells;
     for (size_t i = 0; i < first_body; ++i)
         for (Cell& c : rows[i]->cells) header_cells.push_back(&c);

@@ -17,7 +17,7 @@ namespace budgetdoc::source {
 
 struct ColumnBand {
     double x0 = 0, x1 = 0;
-    bool right_aligned = false;  // holds amounts (printed flush right)
+    bool right_aligned = false;  // printed flush right (amounts; the cells share their right edge)
     bool from_body = false;      // found by body cells (not only by a header)
 };
 
