@@ -482,3 +482,31 @@ BOOST_AUTO_TEST_CASE(code_header_centred_over_flush_left_codes_joins_them) {
     BOOST_TEST(col(1, 0) == col(2, 1));  // 合计 in the name column
     BOOST_TEST(col(2, 2) == 2);          // three columns, none of them a header's own
 }
+
+// A short table (Jiangsu 2018, five rows on the title page) prints 合计 centred
+// under 功能科目名称, clear of the short flush-left names: the names and the label
+// are two bands that never share a row, both under that one header.  They are one
+// column; otherwise the header takes the label's band and the names are unmapped.
+BOOST_AUTO_TEST_CASE(centred_total_label_and_flush_left_names_are_one_column) {
+    Page p;
+    p.number = 1;
+    p.lines.push_back(line_of({cell_at("功能科目代码", 95.7, 155.9, 100, 10), cell_at("功能科目名称", 273.3, 333.5, 100, 10),
+                               cell_at("金额", 467.0, 487.1, 100, 10)}));
+    p.lines.push_back(line_of({cell_at("合计", 293.3, 313.4, 115, 10), cell_at("33,172.15", 486.9, 531.9, 115, 10)}));
+    p.lines.push_back(line_of({cell_at("204", 67, 82, 130, 10), cell_at("公共安全支出", 195.4, 255.3, 130, 10),
+                               cell_at("26,200.88", 486.9, 531.9, 130, 10)}));
+    p.lines.push_back(line_of({cell_at("20405", 67, 92, 145, 10), cell_at("法院", 195.4, 215.3, 145, 10),
+                               cell_at("26,200.88", 486.9, 531.9, 145, 10)}));
+    p.lines.push_back(line_of({cell_at("2040501", 67, 102, 160, 10), cell_at("行政运行", 195.4, 235.3, 160, 10),
+                               cell_at("14,857.61", 486.9, 531.9, 160, 10)}));
+    p.lines.push_back(line_of({cell_at("2040502", 67, 102, 175, 10), cell_at("一般行政管理事务", 195.4, 275.3, 175, 10),
+                               cell_at("6,049.97", 492.0, 531.9, 175, 10)}));
+    source::ContinuationState state;
+    source::assign_page_columns(p, state);
+    const auto col = [&](size_t line, size_t cell) { return p.lines[line].cells[cell].column; };
+    BOOST_TEST(col(0, 0) == col(2, 0));
+    BOOST_TEST(col(0, 1) == col(2, 1));
+    BOOST_TEST(col(1, 0) == col(2, 1));  // 合计 in the name column
+    BOOST_TEST(col(0, 2) == col(2, 2));
+    BOOST_TEST(col(2, 2) == 2);
+}

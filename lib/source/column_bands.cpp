@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 
 namespace budgetdoc::source {
 namespace {
@@ -190,6 +191,51 @@ void merge_cells_in_one_band(std::vector<Line*>& rows) {
     }
 }
 
+// Two neighbouring text bands under one header cell that never both hold a cell
+// of one row are one printed column: the items flush left and a label printed
+// centred under the header (Jiangsu: 合计 under 功能科目名称, clear of the short
+// names of a short table).  Left apart, the header joins the label's band and
+// the items get a band no header names.  Bands holding amounts or codes are
+// never joined (a sparse amount column may alternate rows with its neighbour).
+void join_bands_under_one_header(const std::vector<Line*>& rows, size_t first_body, std::vector<ColumnBand>& bands) {
+    if (bands.size() < 2) return;
+    // Per band: the body rows it holds a cell in, and whether any cell is a figure.
+    std::vector<std::vector<size_t>> band_rows(bands.size());
+    std::vector<bool> figures(bands.size(), false);
+    const auto fill = [&]() {
+        for (auto& r : band_rows) r.clear();
+        std::fill(figures.begin(), figures.end(), false);
+        for (size_t i = first_body; i < rows.size(); ++i) {
+            if (!is_body_like(*rows[i])) continue;
+            for (const Cell& c : rows[i]->cells)
+                for (size_t k = 0; k < bands.size(); ++k)
+                    if (c.box.center_x() >= bands[k].x0 && c.box.center_x() <= bands[k].x1) {
+                        if (band_rows[k].empty() || band_rows[k].back() != i) band_rows[k].push_back(i);
+                        if (normalize::looks_like_amount(c.text) || is_code(c.text)) figures[k] = true;
+                    }
+        }
+    };
+    fill();
+    for (size_t i = 0; i < first_body; ++i)
+        for (const Cell& h : rows[i]->cells)
+            for (size_t k = 0; k + 1 < bands.size(); ++k) {
+                const ColumnBand &a = bands[k], &b = bands[k + 1];
+                if (overlap(a.x0, a.x1, h.box.x0, h.box.x1) <= 0 || overlap(b.x0, b.x1, h.box.x0, h.box.x1) <= 0) continue;
+                if (figures[k] || figures[k + 1] || a.right_aligned || b.right_aligned) continue;
+                if (band_rows[k].empty() || band_rows[k + 1].empty()) continue;
+                std::vector<size_t> both;
+                std::set_intersection(band_rows[k].begin(), band_rows[k].end(), band_rows[k + 1].begin(),
+                                      band_rows[k + 1].end(), std::back_inserter(both));
+                if (!both.empty()) continue;
+                bands[k].x0 = std::min(a.x0, b.x0);
+                bands[k].x1 = std::max(a.x1, b.x1);
+                bands.erase(bands.begin() + static_cast<long>(k) + 1);
+                band_rows.resize(bands.size());
+                figures.resize(bands.size());
+                fill();
+            }
+}
+
 }  // namespace
 
 bool is_body_like(const Line& row) {
@@ -235,6 +281,7 @@ std::vector<ColumnBand> assign_columns(std::vector<Line*>& rows) {
             first_body = i;
             break;
         }
+    join_bands_under_one_header(rows, first_body, bands);
     // 2. Every cell joins a band; rows before the first body row are header rows,
     //    taken bottom-up so leaf headers found bands before the group headers above.
     std::vector<Cell*> header_cells;
