@@ -510,3 +510,39 @@ BOOST_AUTO_TEST_CASE(centred_total_label_and_flush_left_names_are_one_column) {
     BOOST_TEST(col(0, 2) == col(2, 2));
     BOOST_TEST(col(2, 2) == 2);
 }
+
+// Jiangsu 收支预算总表 in three parts: 收入 | 支出 功能分类 | 支出 支出用途.  The 支出用途
+// part's item and amount are extra keys (use_item, use_amount) of the expenditure
+// line they are printed on, not unmapped cells; the total line's one figure,
+// printed at the far right across both expenditure parts, is the side's total.
+BOOST_AUTO_TEST_CASE(three_part_income_expenditure_summary_keeps_spending_use) {
+    Document d = extract_text(
+        "收支预算总表\n单位：万元\n"
+        "收入\t\t支出\t\t\t\n"
+        "\t\t功能分类\t\t支出用途\t\n"
+        "项目名称\t金额\t功能科目名称\t金额\t项目名称\t金额\n"
+        "一、财政拨款\t100.00\t一、一般公共服务支出\t70.00\t一、基本支出\t60.00\n"
+        "\t\t二、外交支出\t\t二、项目支出\t40.00\n"
+        "\t\t三、社会保障和就业支出\t30.00\t\t\n"
+        "收入合计\t100.00\t支出合计\t\t\t100.00\n");
+    const Table* t = d.table("income_expenditure_summary");
+    BOOST_REQUIRE(t);
+    BOOST_REQUIRE_EQUAL(t->income.size(), 2u);
+    BOOST_REQUIRE_EQUAL(t->expenditure.size(), 4u);
+    BOOST_TEST(t->expenditure[0].get("item").value_or("") == "一、一般公共服务支出");
+    BOOST_TEST(t->expenditure[0].get("total").value_or("") == "70.00");
+    BOOST_TEST(t->expenditure[0].get("use_item").value_or("") == "一、基本支出");
+    BOOST_TEST(t->expenditure[0].get("use_amount").value_or("") == "60.00");
+    BOOST_TEST(t->expenditure[1].get("use_amount").value_or("") == "40.00");
+    BOOST_TEST(!t->expenditure[2].get("use_item"));
+    BOOST_TEST(t->expenditure[3].get("item").value_or("") == "支出合计");
+    BOOST_TEST(t->expenditure[3].get("total").value_or("") == "100.00");
+    BOOST_TEST(!t->expenditure[3].get("use_amount"));
+    for (const auto& g : d.diagnostics) BOOST_TEST(g.code != "unmapped_cell");
+    // A two-part table prints no 支出用途: no use_item / use_amount keys.
+    Document two = extract_text(
+        "收支预算总表\n单位：万元\n项目\t金额\t项目\t金额\n"
+        "一、财政拨款\t100.00\t一、一般公共服务支出\t100.00\n收入合计\t100.00\t支出合计\t100.00\n");
+    BOOST_REQUIRE(two.table("income_expenditure_summary"));
+    BOOST_TEST(!two.table("income_expenditure_summary")->expenditure[0].has("use_item"));
+}

@@ -264,6 +264,28 @@ void parse_body_row(TableBuilder& tb, const Line& l, Document& doc) {
         if (RE2::FullMatch(*values[k], total_label()) || (cols[k].kind == FieldKind::code && !RE2::FullMatch(*values[k], R"(\d+)")))
             std::swap(values[k], values[k + 1]);
     }
+    // Three-part 收支预算总表 (收入 | 支出功能分类 | 支出用途): a total line of the
+    // expenditure side (当年支出小计, 支出合计) is printed once across both
+    // expenditure parts with its one figure at the far right, under the 支出用途
+    // 金额: the figure is the side's total, not an item of 支出用途.
+    {
+        int total = -1, use_item = -1, use_amount = -1, item = -1;
+        for (size_t k = 0; k < cols.size(); ++k) {
+            if (cols[k].side != Side::expenditure) continue;
+            if (cols[k].field == "total") total = static_cast<int>(k);
+            if (cols[k].field == "use_item") use_item = static_cast<int>(k);
+            if (cols[k].field == "use_amount") use_amount = static_cast<int>(k);
+            if (cols[k].field == "item" && item < 0) item = static_cast<int>(k);
+        }
+        static const RE2 side_total(R"(合计|小计|总计)");
+        if (total >= 0 && use_item >= 0 && use_amount >= 0 && item >= 0) {
+            auto& t = values[static_cast<size_t>(total)];
+            auto& ua = values[static_cast<size_t>(use_amount)];
+            const auto& it = values[static_cast<size_t>(item)];
+            if (!t && ua && !values[static_cast<size_t>(use_item)] && it && RE2::PartialMatch(*it, side_total))
+                std::swap(t, ua);
+        }
+    }
     auto side_record = [&](Side side, bool& any) {
         Record r;
         any = false;

@@ -68,7 +68,11 @@ std::vector<TableSpec> make_specs() {
           // Shanghai 财务收支预算总表: 合计 | 基本支出 (人员经费, 公用经费) | 项目支出.
           xcol("personnel", K::amount, R"(人员经费)", S::expenditure),
           xcol("public", K::amount, R"(公用经费)", S::expenditure),
-          xcol("basic", K::amount, kBasic, S::expenditure), xcol("project", K::amount, kProject, S::expenditure)},
+          xcol("basic", K::amount, kBasic, S::expenditure), xcol("project", K::amount, kProject, S::expenditure),
+          // Jiangsu 收支预算总表 in three parts: 收入 | 支出 功能分类 | 支出 支出用途
+          // (项目名称 金额: 基本支出, 项目支出, 单位预留机动经费) — the third part's
+          // item and amount on the line they are printed on.
+          xcol("use_item", K::text, R"(用途)", S::expenditure), xcol("use_amount", K::amount, R"(金额|预算数)", S::expenditure)},
          true},
         {"income_summary",
          R"((?:部门|单位)?(?:预算)?收入(?:预算)?总表)",
