@@ -7,6 +7,7 @@
 #include "recognize/patterns.hpp"
 #include "recognize/table_locator.hpp"
 #include "source/blocks.hpp"
+#include "source/line_builder.hpp"
 
 #include <budgetdoc/extract.hpp>
 
@@ -545,4 +546,44 @@ BOOST_AUTO_TEST_CASE(three_part_income_expenditure_summary_keeps_spending_use) {
         "一、财政拨款\t100.00\t一、一般公共服务支出\t100.00\n收入合计\t100.00\t支出合计\t100.00\n");
     BOOST_REQUIRE(two.table("income_expenditure_summary"));
     BOOST_TEST(!two.table("income_expenditure_summary")->expenditure[0].has("use_item"));
+}
+
+// Jiangsu 收支预算总表: "三、单位预留机动经费" wraps to a second line ("费") and the
+// two lines are centred on their row, printed with the font's leading (wider than
+// a tight wrap), the row's other cells between them.  One cell in that row, not
+// two one-cell rows around it; stacked values of a form (0 over 0 beside their
+// labels) stay apart.
+BOOST_AUTO_TEST_CASE(two_line_cell_centred_on_its_row_is_one_cell) {
+    const auto word = [](const std::string& t, double x0, double x1, double y0) {
+        Word w;
+        w.text = t;
+        w.box = {x0, y0, x1, y0 + 9};
+        w.font_size = 9;
+        return w;
+    };
+    std::vector<Word> words = {
+        word("1.一般公共预算", 80.5, 143.7, 390.2), word("33,172.15", 171.1, 211.7, 390.2),
+        word("二、外交支出", 222.5, 276.5, 390.2), word("二、项目支出", 406.8, 460.8, 390.2),
+        word("11,343.27", 498.5, 539.0, 390.2), word("三、单位预留机动经", 406.8, 487.6, 409.9),
+        word("2.政府性基金预算", 80.5, 152.7, 417.7), word("三、国防支出", 222.5, 276.5, 417.7),
+        word("3,258.06", 503.0, 539.0, 417.7), word("费", 406.8, 415.8, 425.5),
+        word("二、财政专户管理资金", 67.0, 155.8, 445.2), word("四、公共安全支出", 222.5, 294.5, 445.2),
+        // A form: two stacked labels, each with its value, beside a group label.
+        word("项目资金", 60, 100, 600), word("其中:中央财政资金", 120, 200, 591), word("0", 300, 305, 591),
+        word("省级财政资金", 120, 180, 606), word("0", 300, 305, 606)};
+    std::vector<Line> lines = source::build_lines(words, 1);
+    BOOST_REQUIRE_GE(lines.size(), 4u);
+    BOOST_REQUIRE_EQUAL(lines[1].cells.size(), 4u);
+    BOOST_TEST(lines[1].cells[0].text == "2.政府性基金预算");
+    BOOST_TEST(lines[1].cells[2].text == "三、单位预留机动经费");
+    BOOST_TEST(lines[1].cells[3].text == "3,258.06");
+    BOOST_TEST(lines[2].cells[0].text == "二、财政专户管理资金");
+    // 中央 and 省级 stay two cells, each with its own 0.
+    size_t zeros = 0;
+    for (const Line& l : lines)
+        for (const Cell& c : l.cells) {
+            zeros += c.text == "0";
+            BOOST_TEST(c.text.find("中央财政资金省级") == std::string::npos);
+        }
+    BOOST_TEST(zeros == 2u);
 }

@@ -1,5 +1,6 @@
 #include "source/line_builder.hpp"
 
+#include "normalize/amount.hpp"
 #include "normalize/text.hpp"
 
 #include <re2/re2.h>
@@ -117,6 +118,39 @@ struct Piece {
     bool merged_away = false;
 };
 
+// A two-line cell centred on a row of its table (Jiangsu 收支预算总表:
+// "三、单位预留机动经" over "费", the row's other cells printed between the two
+// lines' baselines) is printed with the leading of its font, wider than a tight
+// wrap: its lines straddle another cell's line.
+bool straddles_row(const std::vector<Piece>& pieces, size_t upper, size_t lower) {
+    const Box& u = pieces[upper].cell.box;
+    const Box& l = pieces[lower].cell.box;
+    if (std::fabs(u.x0 - l.x0) > 1.0) return false;  // continued text starts flush with the line above
+    // Figures stacked in one column (a form's 0 over 0 around a label) are two values.
+    if (normalize::looks_like_amount(cell_text(pieces[upper].cell.raw)) ||
+        normalize::looks_like_amount(cell_text(pieces[lower].cell.raw)))
+        return false;
+    // The tail of the wrapped text is shorter than the line it continues.
+    if (l.width() >= u.width()) return false;
+    // Two lines of one cell, each alone on its printed line (stacked labels of a
+    // form have their values beside them), around a single-line row.
+    if (pieces[upper].cell.raw.find('\n') != std::string::npos) return false;
+    for (size_t k = 0; k < pieces.size(); ++k) {
+        if (k == upper || k == lower || pieces[k].merged_away) continue;
+        const Box& o = pieces[k].cell.box;
+        for (const Box* b : {&u, &l})
+            if (overlap(o.y0, o.y1, b->y0, b->y1) > 0.5 * std::min(o.height(), b->height())) return false;
+    }
+    for (size_t k = 0; k < pieces.size(); ++k) {
+        if (k == upper || k == lower || pieces[k].merged_away) continue;
+        const Box& o = pieces[k].cell.box;
+        if (overlap(o.x0, o.x1, std::min(u.x0, l.x0), std::max(u.x1, l.x1)) > 0) continue;
+        if (pieces[k].cell.raw.find('\n') != std::string::npos) continue;
+        if (o.center_y() > u.center_y() && o.center_y() < l.center_y() && o.y0 < u.y1 && o.y1 > l.y0) return true;
+    }
+    return false;
+}
+
 // Step 2: merge cells that continue on the next printed line of the same cell.
 void merge_wrapped(std::vector<Piece>& pieces, const LayoutTuning& t) {
     std::sort(pieces.begin(), pieces.end(), [](const Piece& a, const Piece& b) { return a.cell.box.y0 < b.cell.box.y0; });
@@ -133,8 +167,9 @@ void merge_wrapped(std::vector<Piece>& pieces, const LayoutTuning& t) {
                 if (j == i || pieces[j].merged_away) continue;
                 const Box& b = pieces[j].cell.box;
                 const double gap = b.y0 - upper.box.y1;
-                if (gap < -0.5 * fs || gap > t.wrap_gap_em * fs) continue;
+                if (gap < -0.5 * fs || gap > t.centred_wrap_gap_em * fs) continue;
                 if (b.center_y() <= upper.box.center_y()) continue;
+                if (gap > t.wrap_gap_em * fs && !straddles_row(pieces, i, j)) continue;
                 const double ov = overlap(upper.box.x0, upper.box.x1, b.x0, b.x1);
                 if (ov < 0.5 * std::min(upper.box.width(), b.width())) continue;
                 if (std::fabs(pieces[j].cell.font_size - upper.font_size) > 0.25 * fs) continue;

@@ -4,7 +4,9 @@
 //    horizontal gap is wider than an inter-character gap (CJK has no spaces, so
 //    the gap is judged against the font size, not against space characters);
 // 2. a cell continued on the next printed line with tight leading (text that
-//    wrapped inside one table cell) is merged back into one cell;
+//    wrapped inside one table cell) is merged back into one cell; so is a
+//    two-line cell centred on its row with wider leading, its two lines alone on
+//    their printed lines and the row's other cells between them;
 // 3. cells whose vertical extents overlap form one row, so a wrapped name and the
 //    vertically centred code and amounts beside it stay one row.
 #pragma once
@@ -18,6 +20,9 @@ namespace budgetdoc::source {
 struct LayoutTuning {
     double cell_gap_em = 0.4;   // a horizontal gap wider than this (× font size) splits cells
     double wrap_gap_em = 0.25;  // a vertical gap narrower than this continues a cell
+    // ... and one narrower than this when another cell's line lies between the two
+    // lines (a two-line cell centred on its row)
+    double centred_wrap_gap_em = 1.0;
 };
 
 std::vector<Line> build_lines(const std::vector<Word>& words, int page_number,
