@@ -161,3 +161,35 @@ BOOST_AUTO_TEST_CASE(basic_breakdown_and_economic_code_hierarchy) {
     validate::check_consistency(e);
     BOOST_TEST(count(e, "sum_mismatch") == 2);  // 301 total and personnel ≠ 10 + 10
 }
+
+// Jiangsu three-part 收支预算总表: the 功能分类 items and the 支出用途 items (use_amount)
+// each add up to the expenditure side's 当年支出小计.
+BOOST_AUTO_TEST_CASE(three_part_summary_parts_add_up_to_subtotal) {
+    const auto exp = [](Text item, Text total, Text use_item, Text use_amount) {
+        Record r;
+        r.fields = {{"item", item}, {"total", total}, {"current_year", std::nullopt}, {"carryover", std::nullopt},
+                    {"use_item", use_item}, {"use_amount", use_amount}};
+        r.pages = {1};
+        return r;
+    };
+    const auto make = [&](const std::string& use2) {
+        Document d;
+        Table t;
+        t.id = "income_expenditure_summary";
+        t.two_sided = true;
+        t.expenditure = {exp(std::string("一、一般公共服务支出"), std::string("70.00"), std::string("一、基本支出"), std::string("60.00")),
+                         exp(std::string("二、外交支出"), std::nullopt, std::string("二、项目支出"), use2),
+                         exp(std::string("三、社会保障和就业支出"), std::string("30.00"), std::nullopt, std::nullopt),
+                         exp(std::string("当年支出小计"), std::string("100.00"), std::nullopt, std::nullopt),
+                         exp(std::string("支出合计"), std::string("100.00"), std::nullopt, std::nullopt)};
+        d.tables.push_back(t);
+        return d;
+    };
+    Document ok = make("40.00");
+    auto report = validate::check_consistency(ok);
+    BOOST_TEST(report.checks >= 2);
+    BOOST_TEST(report.mismatches == 0);
+    Document bad = make("45.00");
+    validate::check_consistency(bad);
+    BOOST_TEST(count(bad, "sum_mismatch") == 1);
+}

@@ -147,6 +147,40 @@ struct Checker {
         }
     }
 
+    // Three-part 收支预算总表 (支出用途 printed beside 支出功能分类): each part's items
+    // add up to the side's 当年支出小计 (or, without one, its 支出合计).
+    void spending_parts(const Table& t) {
+        static const RE2 subtotal(R"(小计)"), grand(R"(合计|总计)");
+        const Record* total_row = nullptr;
+        bool any_use = false;
+        for (const Record& r : t.expenditure) {
+            any_use = any_use || r.get("use_amount").has_value();
+            const std::string item = r.get("item").value_or("");
+            if (RE2::PartialMatch(item, subtotal) && r.get("total")) {
+                total_row = &r;
+                break;
+            }
+            if (!total_row && RE2::PartialMatch(item, grand) && r.get("total")) total_row = &r;
+        }
+        if (!any_use || !total_row) return;
+        Amount functional, use;
+        int nf = 0, nu = 0;
+        for (const Record& r : t.expenditure) {
+            if (&r == total_row) break;
+            if (r.get("total")) {
+                functional = functional.plus(value_of(r, "total"));
+                ++nf;
+            }
+            if (r.get("use_amount")) {
+                use = use.plus(value_of(r, "use_amount"));
+                ++nu;
+            }
+        }
+        const std::string label = total_row->get("item").value_or("");
+        if (nf > 0) expect(value_of(*total_row, "total"), functional, label + " vs 功能分类 items", t, *total_row, nf);
+        if (nu > 0) expect(value_of(*total_row, "total"), use, label + " vs 支出用途 items", t, *total_row, nu);
+    }
+
     void two_sided_totals(const Table& t, const std::string& income_total, const std::string& expense_total,
                           const std::string& expense_field) {
         const Record *in = nullptr, *out = nullptr;
@@ -207,6 +241,7 @@ ConsistencyReport check_consistency(Document& doc) {
             c.row_sums(t, t.expenditure, "total", {"basic", "personnel", "public", "project"}, basic_group);
             c.row_sums(t, t.expenditure, "basic", {"personnel", "public"});
             c.two_sided_totals(t, "收入总计", "支出总计", "total");
+            c.spending_parts(t);
         } else if (t.id == "fiscal_grant_summary") {
             c.row_sums(t, t.expenditure, "subtotal", {"general_budget", "gov_fund", "state_capital"});
             c.two_sided_totals(t, "收入总计", "支出总计", "subtotal");
