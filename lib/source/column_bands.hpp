@@ -4,9 +4,11 @@
 // their cells overlap column by column; a thin bridge of coverage between two
 // well-covered regions (a merged 合计 cell across 编码 and 名称) does not join
 // them; two text bands under one header cell that never share a row (names flush
-// left, 合计 centred) are one column.  Header and other rows then join the band they overlap most, bottom
-// header row first (leaf headers sit lowest), and cells over a column no body
-// row uses (an all-empty 政府性基金 column) found new bands.  Cells keep their
+// left, 合计 centred) are one column.  Header and other rows then join the band
+// they overlap most, bottom header row first (leaf headers sit lowest); a header
+// over no band joins the flush-left or flush-right band it is centred over, and
+// cells over a column no body row uses (an all-empty 政府性基金 column) found new
+// bands.  Cells keep their
 // band index in Cell::column and how many bands they cover in Cell::span.
 #pragma once
 
