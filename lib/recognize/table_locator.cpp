@@ -65,6 +65,21 @@ bool is_header_row(const Line& l) {
     return true;
 }
 
+bool is_heading_after_table(const Line& l, bool numbered_too) {
+    if (l.cells.size() != 1) return false;
+    static const RE2 explanation(R"((?:情况)?说明$)");
+    static const RE2 numbered(R"(^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\))(?:[^\d.,]*\d{4}\s*年)?[^\d.,]+$)");
+    const std::string t = line_text(l);
+    return RE2::PartialMatch(t, explanation) || (numbered_too && RE2::PartialMatch(t, numbered));
+}
+
+const HorizontalSpec* match_horizontal_title(const std::string& title) {
+    const std::string core = title_core(title);
+    for (const auto& h : horizontal_specs())
+        if (RE2::PartialMatch(core, h.title)) return &h;
+    return nullptr;
+}
+
 std::vector<TableRegion> locate_tables(const std::vector<Page>& pages) {
     struct At {
         size_t page, line;
@@ -74,6 +89,7 @@ std::vector<TableRegion> locate_tables(const std::vector<Page>& pages) {
         enum Kind { table, other_table, stop } kind;
         const TableSpec* spec;
         std::string title;
+        const HorizontalSpec* horizontal = nullptr;
         size_t lines = 1;  // printed lines the title takes
     };
     // 1. Titles and the other boundaries, in reading order.
@@ -98,11 +114,11 @@ std::vector<TableRegion> locate_tables(const std::vector<Page>& pages) {
                 }
             }
             if (const CompiledSpec* cs = match_title(t)) {
-                marks.push_back({{p, i}, Mark::table, cs->spec, t, n});
+                marks.push_back({{p, i}, Mark::table, cs->spec, t, nullptr, n});
             } else if (RE2::PartialMatch(t, form_title()) || RE2::PartialMatch(t, part_heading())) {
-                marks.push_back({{p, i}, Mark::stop, nullptr, t, n});
+                marks.push_back({{p, i}, Mark::stop, nullptr, t, nullptr, n});
             } else if ((l.cells.size() == 1 || n == 2) && RE2::FullMatch(t, other_table_title())) {
-                marks.push_back({{p, i}, Mark::other_table, nullptr, t, n});
+                marks.push_back({{p, i}, Mark::other_table, nullptr, t, match_horizontal_title(t), n});
             }
             i += n - 1;
         }
@@ -114,6 +130,7 @@ std::vector<TableRegion> locate_tables(const std::vector<Page>& pages) {
         TableRegion r;
         r.spec = marks[m].spec;
         r.title = marks[m].title;
+        r.horizontal = marks[m].horizontal;
         r.title_page = pages[marks[m].at.page].number;
         for (size_t p = marks[m].at.page; p < pages.size() && p <= end.page; ++p) {
             const auto& lines = pages[p].lines;
@@ -125,11 +142,18 @@ std::vector<TableRegion> locate_tables(const std::vector<Page>& pages) {
                 const Line& l = lines[i];
                 const std::string t = line_text(l);
                 std::string u;
+                std::string name;
                 if (RE2::PartialMatch(t, unit_line(), &u)) {
                     if (r.unit.empty()) r.unit = u;
+                    if (r.unit_name.empty() && !l.cells.empty() &&
+                        RE2::PartialMatch(l.cells.front().text, unit_name_line(), &name))
+                        r.unit_name = name;
                     continue;
                 }
-                if (RE2::PartialMatch(t, unit_name_line())) continue;
+                if (RE2::PartialMatch(t, unit_name_line(), &name)) {
+                    if (r.unit_name.empty()) r.unit_name = name;
+                    continue;
+                }
                 if (RE2::FullMatch(t, table_label_line())) continue;
                 if (RE2::PartialMatch(t, no_data_note())) {
                     r.no_data_note = true;
@@ -137,6 +161,11 @@ std::vector<TableRegion> locate_tables(const std::vector<Page>& pages) {
                 }
                 if (RE2::PartialMatch(t, note_line())) continue;
                 if (r.no_data_note) continue;  // after the note only stray text follows
+                // The heading of the explanation below a grid ends the table.
+                if ((!part.empty() || !r.parts.empty()) && is_heading_after_table(l, !r.spec)) {
+                    ended = true;
+                    break;
+                }
                 // A sentence on its own line is narrative, not a grid row; for a
                 // table we know only by its title, narrative also ends it.
                 if (l.cells.size() == 1 && RE2::PartialMatch(t, narrative_line())) {

@@ -33,6 +33,9 @@ struct TableRegion {
     std::string title;
     int title_page = 0;
     std::string unit;  // 万元 / 元, empty when not printed
+    std::string unit_name;  // 编制单位：… / 单位名称：… printed above the grid, empty when not
+    // A title naming a combined table that may be printed horizontally (spec is nullptr).
+    const HorizontalSpec* horizontal = nullptr;
     bool no_data_note = false;
     std::vector<std::vector<const Line*>> parts;  // grid rows, one vector per page
 };
@@ -44,5 +47,12 @@ std::string line_text(const Line& line);
 
 bool is_column_number_row(const Line& line);  // "1 2 3 4 …"
 bool is_header_row(const Line& line);         // only header words (see header_vocabulary)
+
+// A line that ends the table above it: a heading of the explanation that follows
+// (其他相关情况说明, 一、2024年“三公”经费预算情况说明) printed alone on its line;
+// with `numbered_too` also any numbered heading (一、…, （一）…) — for a table known
+// only by its title, whose rows are never such sub-headings (the 13 tables print
+// 一、一般公共预算 as a row).
+bool is_heading_after_table(const Line& line, bool numbered_too);
 
 }  // namespace budgetdoc::recognize

@@ -135,6 +135,21 @@ const std::vector<TableSpec>& table_specs() {
     return specs;
 }
 
+const std::vector<HorizontalSpec>& horizontal_specs() {
+    static const std::vector<HorizontalSpec> specs = {
+        {"three_public",
+         // “三公”经费和机关运行经费预算表, “三公”经费、会议费、培训费支出预算表.
+         R"([“"]?三公[”"]?经费(?:预算)?(?:和|及|与|、)[^。]*表$)",
+         {R"(因公出国|出国\(境\))", R"(公务用车)", R"(公务接待)"},
+         2,
+         R"(合计|小计|总计)",
+         R"(三公)",
+         "合计",
+         {{R"(机关运行经费)", "admin_operating", "unit"}}},
+    };
+    return specs;
+}
+
 const std::string& header_vocabulary() {
     static const std::string words =
         R"((?:项目|收入|支出|本年收入|本年支出|本年|上年结转|上年结转安排|当年预算安排|预算数|\d{4}年?度?|年|金额|合计|小计|总计|)"

@@ -37,6 +37,33 @@ struct TableSpec {
 // In the order titles are tried (specific before general).
 const std::vector<TableSpec>& table_specs();
 
+// A table printed horizontally: its items are the column headers (possibly in
+// groups: 公务用车购置及运行费 over 小计 | 购置费 | 运行费) over one row of figures
+// (Shanghai's “三公”经费和机关运行经费预算表, Jiangsu's “三公”经费、会议费、培训费
+// 支出预算表).  Read into `table` as one row per item column (item = the printed
+// header; a group's 小计 takes the group's name; extra key `part_of` names the row
+// a part adds up to), see README.md (Output).
+struct HorizontalSpec {
+    std::string table;     // id receiving the item rows
+    std::string title;     // RE2, partial match: a combined title read this way (none of the 13 titles)
+    // RE2 patterns of item headers; at least `min_items` of them printed in the
+    // header rows (and no row of labels below) says the table is horizontal.
+    std::vector<std::string> items;
+    size_t min_items = 2;
+    std::string total;     // RE2, full match: a total column (合计, 小计)
+    std::string main;      // RE2, partial: the group whose total is the table's 合计 (“三公”经费)
+    std::string main_total_item;  // item name of that total (合计)
+    // A column belonging to another table (机关运行经费 → admin_operating): one row
+    // there, labelled by the printed 编制单位 (or the header), figure in total.
+    struct Elsewhere {
+        std::string header;  // RE2, partial
+        std::string table;
+        std::string label_field;
+    };
+    std::vector<Elsewhere> elsewhere;
+};
+const std::vector<HorizontalSpec>& horizontal_specs();
+
 // Pattern of words printed in header rows of any table (group headers such as
 // 本年收入, 2023年预算数, column numbers) — a header row consists of these only.
 const std::string& header_vocabulary();
