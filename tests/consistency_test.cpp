@@ -193,3 +193,32 @@ BOOST_AUTO_TEST_CASE(three_part_summary_parts_add_up_to_subtotal) {
     validate::check_consistency(bad);
     BOOST_TEST(count(bad, "sum_mismatch") == 1);
 }
+
+// A horizontally printed 三公 table: rows naming the row they add up to (part_of).
+BOOST_AUTO_TEST_CASE(horizontal_three_public_items_add_up) {
+    auto item = [](const char* name, Text total, Text of) {
+        std::vector<std::pair<std::string, Text>> f = {{"item", S(name)}, {"total", total}, {"general_budget", N},
+                                                      {"gov_fund", N}, {"state_capital", N}};
+        if (of) f.push_back({"part_of", of});
+        return rec(f);
+    };
+    auto rows = [&](const char* car) {
+        return std::vector<Record>{item("合计(“三公”经费、会议费、培训费)", S("2224.43"), N),
+                                   item("合计", S("660.10"), S("合计(“三公”经费、会议费、培训费)")),
+                                   item("因公出国(境)费", S("106.00"), S("合计")),
+                                   item("公务用车购置及运行维护费", S(car), S("合计")),
+                                   item("公务用车购置费", N, S("公务用车购置及运行维护费")),
+                                   item("公务用车运行维护费", S("156.60"), S("公务用车购置及运行维护费")),
+                                   item("公务接待费", S("397.50"), S("合计")),
+                                   item("会议费", S("1282.56"), S("合计(“三公”经费、会议费、培训费)")),
+                                   item("培训费", S("281.77"), S("合计(“三公”经费、会议费、培训费)"))};
+    };
+    Document d = doc_of("three_public", rows("156.60"));
+    validate::check_consistency(d);
+    BOOST_TEST(count(d, "sum_mismatch") == 0);
+    BOOST_TEST(count(d, "rounding_difference") == 0);
+    // A wrong car figure breaks both its own breakdown and the 三公 合计.
+    Document e = doc_of("three_public", rows("166.60"));
+    validate::check_consistency(e);
+    BOOST_TEST(count(e, "sum_mismatch") == 2);
+}

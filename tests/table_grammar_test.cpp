@@ -5,6 +5,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "recognize/patterns.hpp"
+#include "recognize/recognize.hpp"
 #include "recognize/table_locator.hpp"
 #include "source/blocks.hpp"
 #include "source/line_builder.hpp"
@@ -586,4 +587,117 @@ BOOST_AUTO_TEST_CASE(two_line_cell_centred_on_its_row_is_one_cell) {
             BOOST_TEST(c.text.find("中央财政资金省级") == std::string::npos);
         }
     BOOST_TEST(zeros == 2u);
+}
+
+namespace {
+
+// A page built cell by cell: each line is {y, {text, x0, x1}...}.
+struct PlacedCell {
+    std::string text;
+    double x0, x1;
+};
+Page page_of(const std::vector<std::pair<double, std::vector<PlacedCell>>>& rows) {
+    Page p;
+    p.number = 9;
+    p.width = 842;
+    p.height = 595;
+    for (const auto& [y, cells] : rows) {
+        Line l;
+        l.page = 9;
+        l.box = {1e9, y, 0, y + 10};
+        for (const auto& c : cells) {
+            Cell cell;
+            cell.raw = cell.text = c.text;
+            cell.box = {c.x0, y, c.x1, y + 10};
+            cell.font_size = 10;
+            cell.column = static_cast<int>(l.cells.size());
+            l.box.x0 = std::min(l.box.x0, c.x0);
+            l.box.x1 = std::max(l.box.x1, c.x1);
+            l.cells.push_back(cell);
+        }
+        p.lines.push_back(l);
+    }
+    return p;
+}
+
+std::string item_total(const Table& t) {
+    std::string s;
+    for (const auto& r : t.rows)
+        s += r.get("item").value_or(r.get("unit").value_or("?")) + "=" + r.get("total").value_or("-") +
+             (r.get("part_of") ? "<" + *r.get("part_of") : "") + ";";
+    return s;
+}
+
+}  // namespace
+
+// 三公 printed horizontally (Jiangsu): 合计 | “三公”经费 (小计 | 因公出国(境)费 |
+// 公务用车购置及运行维护费 (小计 | 购置费 | 运行维护费) | 公务接待费) | 会议费 | 培训费,
+// headers wrapped, figures right-aligned, an empty 购置费.  The 三公 小计 is the
+// table's 合计; the all-columns total keeps its own row; the explanation after the
+// table is not a row.
+BOOST_AUTO_TEST_CASE(three_public_printed_horizontally_with_meeting_and_training) {
+    // Column centres 100, 200, …, 900 (cells 100 wide).
+    std::vector<Page> pages = {page_of({
+        {40, {{"“三公”经费、会议费、培训费支出预算表", 300, 600}}},
+        {60, {{"部门:某某厅", 50, 150}, {"单位:万元", 800, 850}}},
+        {80, {{"“三公”经费", 420, 480}}},
+        {100, {{"公务用车购置及运行维护费", 440, 560}}},
+        {110, {{"合计", 90, 110}, {"小计", 190, 210}, {"因公出国", 280, 320}, {"公务接待", 680, 720},
+               {"会议费", 785, 815}, {"培训费", 885, 915}}},
+        {122, {{"(境)费", 285, 315}, {"费", 695, 705}}},
+        {130, {{"小计", 390, 410}, {"公务用车", 480, 520}, {"公务用车", 580, 620}}},
+        {142, {{"购置费", 485, 515}, {"运行维护费", 575, 625}}},
+        {170, {{"2,224.43", 110, 148}, {"660.10", 218, 248}, {"106.00", 318, 348}, {"156.60", 418, 448},
+               {"156.60", 618, 648}, {"397.50", 718, 748}, {"1,282.56", 810, 848}, {"281.77", 918, 948}}},
+        {200, {{"其他相关情况说明", 300, 400}}},
+        {220, {{"一、2019年“三公”经费预算情况说明", 50, 300}}},
+    })};
+    Document d;
+    recognize::read_tables(pages, d, false);
+    const Table* t = d.table("three_public");
+    BOOST_REQUIRE(t);
+    BOOST_TEST(t->unit == "万元");
+    BOOST_TEST(item_total(*t) ==
+               "合计(“三公”经费、会议费、培训费)=2224.43;合计=660.10<合计(“三公”经费、会议费、培训费);"
+               "因公出国(境)费=106.00<合计;公务用车购置及运行维护费=156.60<合计;"
+               "公务用车购置费=-<公务用车购置及运行维护费;公务用车运行维护费=156.60<公务用车购置及运行维护费;"
+               "公务接待费=397.50<合计;会议费=1282.56<合计(“三公”经费、会议费、培训费);"
+               "培训费=281.77<合计(“三公”经费、会议费、培训费);");
+    BOOST_TEST(d.other_tables.empty());
+    BOOST_TEST(!d.table("admin_operating"));
+}
+
+// Shanghai: “三公”经费预算数 over 合计 | 因公出国(境)费 | 公务接待费 | 公务用车购置及运行费
+// (小计 | 购置费 | 运行费), then 机关运行经费预算数 — which feeds admin_operating, labelled
+// with the printed 编制单位.
+BOOST_AUTO_TEST_CASE(three_public_and_admin_operating_printed_horizontally) {
+    std::vector<Page> pages = {page_of({
+        {40, {{"2025年部门“三公”经费和机关运行经费预算表", 300, 600}}},
+        {60, {{"编制部门:某某委员会", 50, 250}, {"单位:万元", 700, 750}}},
+        {80, {{"“三公”经费预算数", 300, 400}}},
+        {96, {{"公务用车购置及运行费", 440, 560}, {"机关运行经费预算", 652, 748}}},
+        {104, {{"合计", 90, 110}, {"因公出国(境)费", 160, 240}, {"公务接待费", 270, 330}, {"数", 695, 705}}},
+        {120, {{"小计", 390, 410}, {"购置费", 485, 515}, {"运行费", 585, 615}}},
+        {150, {{"1.00", 130, 148}, {"1.00", 330, 348}, {"171.01", 720, 748}}},
+        {180, {{"其他相关情况说明", 300, 400}}},
+        {200, {{"一、2025年“三公”经费预算情况说明", 50, 300}}},
+        {220, {{"2025年“三公”经费预算数为1.00万元,与2024年预算持平。", 50, 500}}},
+    })};
+    Document d;
+    recognize::read_tables(pages, d, false);
+    const Table* t = d.table("three_public");
+    BOOST_REQUIRE(t);
+    BOOST_TEST(item_total(*t) ==
+               "合计=1.00;因公出国(境)费=-<合计;公务接待费=1.00<合计;公务用车购置及运行费=-<合计;"
+               "购置费=-<公务用车购置及运行费;运行费=-<公务用车购置及运行费;");
+    const Table* a = d.table("admin_operating");
+    BOOST_REQUIRE(a);
+    BOOST_TEST(item_total(*a) == "某某委员会=171.01;");
+    BOOST_TEST(d.other_tables.empty());
+    // Printed vertically under the standard title, three_public is read as before.
+    Document v = extract_text(
+        "2023年一般公共预算“三公”经费支出预算表\n单位：万元\n项目\t合计\t一般公共预算\n"
+        "因公出国（境）费\t\t\n公务接待费\t6.00\t6.00\n合计\t6.00\t6.00\n");
+    BOOST_REQUIRE(v.table("three_public"));
+    BOOST_TEST(item_total(*v.table("three_public")) == "因公出国(境)费=-;公务接待费=6.00;合计=6.00;");
 }

@@ -76,6 +76,29 @@ struct Checker {
         }
     }
 
+    // Rows of a horizontally printed table that name the row they add up to
+    // (part_of, README.md Output): 三公 合计 = 出国 + 公务用车 + 接待, 公务用车购置及
+    // 运行费 = 购置费 + 运行费, 合计(“三公”经费、会议费、培训费) = 三公 合计 + 会议费 + 培训费.
+    void part_of_sums(const Table& t) {
+        for (const Record& whole : t.rows) {
+            const Text item = whole.get("item");
+            bool has_total = false;
+            const Amount printed = value_of(whole, "total", &has_total);
+            if (!item || !has_total) continue;
+            Amount sum;
+            sum.integer = "0";
+            int parts = 0;
+            for (const Record& r : t.rows) {
+                const Text of = r.get("part_of");
+                if (!of || *of != *item) continue;
+                ++parts;
+                sum = sum.plus(value_of(r, "total"));
+            }
+            if (parts == 0) continue;
+            expect(printed, sum, "row " + *item + ": total = its parts", t, whole, parts);
+        }
+    }
+
     // How many rows satisfy total = sum(parts) (a dry run of row_sums, no diagnostics).
     int fits(const std::vector<Record>& rows, const std::string& total, const std::vector<std::string>& parts,
              const std::map<std::string, std::vector<std::string>>& groups) const {
@@ -235,6 +258,7 @@ ConsistencyReport check_consistency(Document& doc) {
             c.code_hierarchy(t, {"total", "personnel", "public"}, "dept_item");  // where the 经济科目编码 is printed
         } else if (t.id == "three_public" || t.id == "admin_operating") {
             c.row_sums(t, t.rows, "total", {"general_budget", "gov_fund", "state_capital"});
+            c.part_of_sums(t);
         } else if (t.id == "income_expenditure_summary") {
             c.row_sums(t, t.expenditure, "total", {"current_year", "carryover"});
             // Shanghai: 合计 = 基本支出 (人员经费 + 公用经费) + 项目支出.
