@@ -701,3 +701,124 @@ BOOST_AUTO_TEST_CASE(three_public_and_admin_operating_printed_horizontally) {
     BOOST_REQUIRE(v.table("three_public"));
     BOOST_TEST(item_total(*v.table("three_public")) == "因公出国(境)费=-;公务接待费=6.00;合计=6.00;");
 }
+
+// Second classification step (TitleFamily): a title of the family 一般公共预算基本支出
+// …表 without the 经济科目 qualifier is basic_by_economic when its header and codes fit
+// it and nothing else; otherwise the table stays in other_tables.
+BOOST_AUTO_TEST_CASE(family_title_classified_by_header) {
+    BOOST_TEST(id_of("八、2018年度江苏省高级人民法院一般公共预算基本支出预算表") == "");
+    BOOST_TEST(recognize::match_family("八、2018年度江苏省高级人民法院一般公共预算基本支出预算表"));
+    BOOST_TEST(recognize::match_family("2023年一般公共预算财政拨款基本支出表"));
+    BOOST_TEST(!recognize::match_family("六、2018年度江苏省高级人民法院财政拨款基本支出预算表"));
+    BOOST_TEST(!recognize::match_family("2023年政府采购预算表"));
+
+    // 人员经费 | 公用经费 columns: basic_by_economic.
+    Document a = extract_text(
+        "2023年某某局一般公共预算基本支出表\n单位：万元\n"
+        "科目编码\t科目名称\t合计\t人员经费\t公用经费\n"
+        "\t合计\t15.00\t10.00\t5.00\n"
+        "301\t工资福利支出\t10.00\t10.00\t\n"
+        "302\t商品和服务支出\t5.00\t\t5.00\n");
+    const Table* t = a.table("basic_by_economic");
+    BOOST_REQUIRE(t);
+    BOOST_TEST(t->title == "2023年某某局一般公共预算基本支出表");
+    BOOST_TEST(t->unit == "万元");
+    BOOST_REQUIRE_EQUAL(t->rows.size(), 3u);
+    BOOST_TEST(t->rows[0].get("dept_item").value_or("") == "合计");
+    BOOST_TEST(t->rows[1].get("code").value_or("") == "301");
+    BOOST_TEST(t->rows[1].get("personnel").value_or("") == "10.00");
+    BOOST_TEST(t->rows[2].get("public").value_or("") == "5.00");
+    BOOST_TEST(a.other_tables.empty());
+    BOOST_TEST(count_code(a, "classified_by_header") == 1);
+    BOOST_TEST(count_code(a, "unmapped_cell") == 0);
+
+    // Jiangsu 2018: 科目编码 | 科目名称 | 金额 over economic codes only (the header alone
+    // would also fit a 功能 table; the 301… codes say 经济科目).
+    Document b = extract_text(
+        "八、2018年度某某局一般公共预算基本支出预算表\n单位：万元\n"
+        "科目编码\t科目名称\t金额\n"
+        "\t合计\t18,570.82\n"
+        "301\t工资福利支出\t13,747.87\n"
+        "30101\t基本工资\t13,747.87\n"
+        "302\t商品和服务支出\t4,822.95\n");
+    t = b.table("basic_by_economic");
+    BOOST_REQUIRE(t);
+    BOOST_REQUIRE_EQUAL(t->rows.size(), 4u);
+    BOOST_TEST(t->rows[0].get("total").value_or("") == "18570.82");
+    BOOST_TEST(t->rows[2].get("code").value_or("") == "30101");
+    BOOST_TEST(t->rows[2].get("dept_item").value_or("") == "基本工资");
+    BOOST_TEST(b.other_tables.empty());
+}
+
+namespace {
+
+// Text input must hold one of the 13 to be a disclosure: a standard table before
+// the table under test.
+const std::string kAnchor = "2023年预算支出总表\n单位：万元\n合计\t基本支出\t项目支出\n1.00\t1.00\t\n";
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(family_title_kept_when_header_does_not_fit) {
+    // 财政拨款基本支出预算表 (all funds): no family, whatever the header.
+    Document a = extract_text(kAnchor +
+        "六、2018年度某某局财政拨款基本支出预算表\n单位：万元\n"
+        "科目编码\t科目名称\t合计\t人员经费\t公用经费\n"
+        "\t合计\t15.00\t10.00\t5.00\n"
+        "301\t工资福利支出\t10.00\t10.00\t\n"
+        "302\t商品和服务支出\t5.00\t\t5.00\n");
+    BOOST_TEST(!a.table("basic_by_economic"));
+    BOOST_TEST(a.other_tables.size() == 1u);
+    BOOST_TEST(count_code(a, "classified_by_header") == 0);
+
+    // Function codes (2…) under 人员经费 | 公用经费: a 功能 table, not basic_by_economic.
+    Document b = extract_text(kAnchor +
+        "2023年某某局一般公共预算基本支出表\n单位：万元\n"
+        "科目编码\t科目名称\t合计\t人员经费\t公用经费\n"
+        "\t合计\t15.00\t10.00\t5.00\n"
+        "201\t一般公共服务支出\t15.00\t10.00\t5.00\n"
+        "20101\t人大事务\t15.00\t10.00\t5.00\n");
+    BOOST_TEST(!b.table("basic_by_economic"));
+    BOOST_TEST(b.other_tables.size() == 1u);
+
+    // A 功能科目 header rules it out even without codes.
+    Document c = extract_text(kAnchor +
+        "2023年某某局一般公共预算基本支出表\n单位：万元\n"
+        "功能科目名称\t合计\t人员经费\t公用经费\n"
+        "合计\t15.00\t10.00\t5.00\n"
+        "一般公共服务支出\t15.00\t10.00\t5.00\n");
+    BOOST_TEST(!c.table("basic_by_economic"));
+    BOOST_TEST(c.other_tables.size() == 1u);
+
+    // No evidence: names and one amount column, no codes — kept.
+    Document d = extract_text(kAnchor +
+        "2023年某某局一般公共预算基本支出表\n单位：万元\n"
+        "科目名称\t金额\n"
+        "合计\t15.00\n"
+        "工资福利支出\t10.00\n"
+        "商品和服务支出\t5.00\n");
+    BOOST_TEST(!d.table("basic_by_economic"));
+    BOOST_TEST(d.other_tables.size() == 1u);
+
+    // A column the grammar does not know (an unmapped cell) — kept as printed.
+    Document e = extract_text(kAnchor +
+        "2023年某某局一般公共预算基本支出表\n单位：万元\n"
+        "科目编码\t科目名称\t合计\t人员经费\t公用经费\t备注说明\n"
+        "301\t工资福利支出\t10.00\t10.00\t\t某某\n"
+        "302\t商品和服务支出\t5.00\t\t5.00\t某某\n");
+    BOOST_TEST(!e.table("basic_by_economic"));
+    BOOST_TEST(e.other_tables.size() == 1u);
+    BOOST_TEST(count_code(e, "unmapped_cell") == 0);
+
+    // Already titled by the standard title: the family table is not taken twice.
+    Document f = extract_text(
+        "2023年一般公共预算基本支出预算表(经济科目)\n单位：万元\n"
+        "科目编码\t科目名称\t合计\t人员经费\t公用经费\n"
+        "301\t工资福利支出\t10.00\t10.00\t\n"
+        "2023年某某局一般公共预算基本支出表\n单位：万元\n"
+        "科目编码\t科目名称\t合计\t人员经费\t公用经费\n"
+        "302\t商品和服务支出\t5.00\t\t5.00\n");
+    BOOST_REQUIRE(f.table("basic_by_economic"));
+    BOOST_TEST(f.table("basic_by_economic")->rows.size() == 1u);
+    BOOST_TEST(f.other_tables.size() == 1u);
+    BOOST_TEST(count_code(f, "duplicate_table") == 0);
+}

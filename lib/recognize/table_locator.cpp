@@ -45,6 +45,20 @@ const CompiledSpec* match_title(const std::string& title) {
     return nullptr;
 }
 
+const TitleFamily* match_family(const std::string& title) {
+    static const std::vector<std::pair<const TitleFamily*, std::unique_ptr<RE2>>> compiled = [] {
+        std::vector<std::pair<const TitleFamily*, std::unique_ptr<RE2>>> out;
+        // The same prefix rule as the 13 titles (compiled_specs).
+        for (const auto& f : title_families())
+            out.emplace_back(&f, std::make_unique<RE2>("(?:[^和及、]*?)(?:" + f.title + ")"));
+        return out;
+    }();
+    const std::string core = title_core(title);
+    for (const auto& [f, re] : compiled)
+        if (RE2::FullMatch(core, *re)) return f;
+    return nullptr;
+}
+
 std::string line_text(const Line& l) {
     std::string s;
     for (const auto& c : l.cells) s = s.empty() ? c.text : normalize::join_fragments(s, c.text);
@@ -91,6 +105,7 @@ std::vector<TableRegion> locate_tables(const std::vector<Page>& pages) {
         std::string title;
         const HorizontalSpec* horizontal = nullptr;
         size_t lines = 1;  // printed lines the title takes
+        const TitleFamily* family = nullptr;
     };
     // 1. Titles and the other boundaries, in reading order.
     std::vector<Mark> marks;
@@ -118,7 +133,7 @@ std::vector<TableRegion> locate_tables(const std::vector<Page>& pages) {
             } else if (RE2::PartialMatch(t, form_title()) || RE2::PartialMatch(t, part_heading())) {
                 marks.push_back({{p, i}, Mark::stop, nullptr, t, nullptr, n});
             } else if ((l.cells.size() == 1 || n == 2) && RE2::FullMatch(t, other_table_title())) {
-                marks.push_back({{p, i}, Mark::other_table, nullptr, t, match_horizontal_title(t), n});
+                marks.push_back({{p, i}, Mark::other_table, nullptr, t, match_horizontal_title(t), n, match_family(t)});
             }
             i += n - 1;
         }
@@ -131,6 +146,7 @@ std::vector<TableRegion> locate_tables(const std::vector<Page>& pages) {
         r.spec = marks[m].spec;
         r.title = marks[m].title;
         r.horizontal = marks[m].horizontal;
+        r.family = marks[m].family;
         r.title_page = pages[marks[m].at.page].number;
         for (size_t p = marks[m].at.page; p < pages.size() && p <= end.page; ++p) {
             const auto& lines = pages[p].lines;

@@ -28,6 +28,10 @@ const CompiledSpec* compiled_spec(const TableSpec& spec);
 // The spec a title line names, or nullptr.
 const CompiledSpec* match_title(const std::string& title);
 
+// The family a title line names (see TitleFamily), or nullptr; only meaningful for
+// a title that names none of the 13 (match_title first).
+const TitleFamily* match_family(const std::string& title);
+
 struct TableRegion {
     const TableSpec* spec = nullptr;  // nullptr: a titled table that is none of the 13
     std::string title;
@@ -36,6 +40,8 @@ struct TableRegion {
     std::string unit_name;  // 编制单位：… / 单位名称：… printed above the grid, empty when not
     // A title naming a combined table that may be printed horizontally (spec is nullptr).
     const HorizontalSpec* horizontal = nullptr;
+    // A title naming a family of tables (spec is nullptr): the header may say which of the 13.
+    const TitleFamily* family = nullptr;
     bool no_data_note = false;
     std::vector<std::vector<const Line*>> parts;  // grid rows, one vector per page
 };

@@ -413,10 +413,119 @@ bool try_horizontal(const TableRegion& region, const HorizontalSpec& hs, Documen
     return true;
 }
 
+// A region read as the standard table `cs` (diagnostics of the reading into
+// `sink`).  `mismatch` is set when the printed shape is not the spec's.
+struct StandardRead {
+    Table table;
+    std::string mismatch;
+};
+
+StandardRead read_standard(const TableRegion& region, const CompiledSpec& cs, const GridByPage& grid_by_page,
+                           Document& sink) {
+    TableBuilder tb;
+    tb.cs = &cs;
+    tb.table.id = cs.spec->id;
+    tb.table.title = region.title;
+    tb.table.unit = region.unit;
+    tb.table.two_sided = cs.spec->two_sided;
+    add_page(tb.table.pages, region.title_page);
+    for (const auto& [p, rows] : grid_by_page) {
+        add_page(tb.table.pages, static_cast<int>(p));
+        read_grid_part(tb, rows, sink);
+        if (!tb.mismatch.empty()) break;
+    }
+    const bool empty = tb.table.two_sided ? tb.table.income.empty() && tb.table.expenditure.empty()
+                                          : tb.table.rows.empty();
+    if (tb.mismatch.empty() && (region.no_data_note || empty)) {
+        tb.table.no_data = true;
+        tb.table.rows.clear();
+        tb.table.income.clear();
+        tb.table.expenditure.clear();
+    }
+    return {std::move(tb.table), std::move(tb.mismatch)};
+}
+
+// The second classification step (rule: TitleFamily in table_specs.hpp).  A region
+// whose title names none of the 13 but a family of them is read as the one
+// candidate its printed header and codes fit; `titled` holds the ids some title
+// names already (those are not taken twice).  Returns whether it was stored.
+bool try_family(const TableRegion& region, const GridByPage& grid_by_page, const OtherTable& printed_grid,
+                const std::vector<std::string>& titled, Document& doc) {
+    if (!region.family || region.no_data_note || grid_by_page.empty()) return false;
+    // Each column's header text (header rows joined top to bottom).
+    std::map<size_t, std::string> header_of;
+    for (const auto& row : printed_grid.header)
+        for (size_t c = 0; c < row.size(); ++c)
+            if (!row[c].empty()) header_of[c] += row[c];
+    auto header_matches = [&](const std::string& pattern) {
+        const RE2 re(pattern);
+        for (const auto& [c, text] : header_of)
+            if (RE2::PartialMatch(text, re)) return true;
+        return false;
+    };
+    struct Fit {
+        const TitleFamily::Candidate* candidate;
+        StandardRead read;
+        Document sink;
+    };
+    std::vector<Fit> fits;
+    for (const auto& cand : region.family->candidates) {
+        if (std::find(titled.begin(), titled.end(), cand.table) != titled.end()) continue;
+        if (!cand.not_header.empty() && header_matches(cand.not_header)) continue;
+        const CompiledSpec* cs = nullptr;
+        for (const auto& c : compiled_specs())
+            if (c.spec->id == cand.table) cs = &c;
+        if (!cs || cs->spec->two_sided) continue;
+        Fit fit{&cand, {}, {}};
+        fit.read = read_standard(region, *cs, grid_by_page, fit.sink);
+        if (!fit.read.mismatch.empty() || fit.read.table.no_data) continue;
+        bool clean = true;
+        for (const auto& g : fit.sink.diagnostics)
+            if (g.code == "unmapped_cell" || g.code == "bad_amount") clean = false;
+        if (!clean) continue;
+        // Figures read into the table's amount fields, and its codes.
+        bool amounts = false, codes_fit = true;
+        size_t codes = 0;
+        const RE2 code_re(cand.codes.empty() ? ".*" : cand.codes);
+        for (const Record& r : fit.read.table.rows)
+            for (const auto& f : r.fields) {
+                if (!f.value) continue;
+                for (const auto& col : cs->spec->columns)
+                    if (col.field == f.name && col.kind == FieldKind::amount) amounts = true;
+                if (f.name == "code") {
+                    ++codes;
+                    codes_fit = codes_fit && RE2::FullMatch(*f.value, code_re);
+                }
+            }
+        if (!amounts || !codes_fit) continue;
+        bool evidence = !cand.codes.empty() && codes >= 2;
+        for (const auto& set : cand.headers) {
+            bool all = !set.empty();
+            for (const auto& h : set) all = all && header_matches(h);
+            evidence = evidence || all;
+        }
+        if (evidence) fits.push_back(std::move(fit));
+    }
+    if (fits.size() != 1) return false;
+    Fit& fit = fits.front();
+    for (auto& g : fit.sink.diagnostics) doc.diagnostics.push_back(std::move(g));
+    doc.diagnostics.push_back({"info", "classified_by_header",
+                               "\"" + region.title + "\" names the family " + region.family->name +
+                                   " without the qualifier of a standard title; its printed header and codes fit " +
+                                   fit.candidate->table + " only, read as " + fit.candidate->table,
+                               region.title_page, {}});
+    store_table(doc, std::move(fit.read.table), region.title_page);
+    return true;
+}
+
 }  // namespace
 
 void read_tables(const std::vector<Page>& pages, Document& doc, bool /*from_text*/) {
-    for (const TableRegion& region : locate_tables(pages)) {
+    const std::vector<TableRegion> regions = locate_tables(pages);
+    std::vector<std::string> titled;  // ids named by a title of the 13
+    for (const TableRegion& region : regions)
+        if (region.spec) titled.push_back(region.spec->id);
+    for (const TableRegion& region : regions) {
         std::map<size_t, std::vector<const Line*>> grid_by_page;
         for (const auto& part : region.parts)
             if (!part.empty()) grid_by_page[static_cast<size_t>(part.front()->page)] = part;
@@ -435,44 +544,26 @@ void read_tables(const std::vector<Page>& pages, Document& doc, bool /*from_text
         if (!region.spec) {
             // Keep only if it really is a grid: several multi-cell rows.
             OtherTable ot = other_table(region, grid_by_page);
-            if (multi_cell_rows(grid_by_page) >= 2) doc.other_tables.push_back(std::move(ot));
+            if (multi_cell_rows(grid_by_page) < 2) continue;
+            if (try_family(region, grid_by_page, ot, titled, doc)) continue;
+            doc.other_tables.push_back(std::move(ot));
             continue;
         }
         // A title with nothing under it before the next title (a table of
         // contents without dot leaders) is a mention, not a table.
         if (region.parts.empty() && !note && unit.empty()) continue;
         const CompiledSpec* cs = compiled_spec(*region.spec);
-        const int title_page = region.title_page;
-        TableBuilder tb;
-        tb.cs = cs;
-        tb.table.id = cs->spec->id;
-        tb.table.title = region.title;
-        tb.table.unit = unit;
-        tb.table.two_sided = cs->spec->two_sided;
-        add_page(tb.table.pages, title_page);
-        for (const auto& [p, rows] : grid_by_page) {
-            add_page(tb.table.pages, static_cast<int>(p));
-            read_grid_part(tb, rows, doc);
-            if (!tb.mismatch.empty()) break;
-        }
-        if (!tb.mismatch.empty()) {
+        StandardRead read = read_standard(region, *cs, grid_by_page, doc);
+        if (!read.mismatch.empty()) {
             OtherTable ot = other_table(region, grid_by_page);
             doc.diagnostics.push_back({"warning", "not_standard_table",
-                                       "\"" + region.title + "\" is not read as " + cs->spec->id + ": " + tb.mismatch +
+                                       "\"" + region.title + "\" is not read as " + cs->spec->id + ": " + read.mismatch +
                                            "; kept in other_tables as printed",
-                                       title_page, {}});
+                                       region.title_page, {}});
             doc.other_tables.push_back(std::move(ot));
             continue;
         }
-        const bool empty = tb.table.two_sided ? tb.table.income.empty() && tb.table.expenditure.empty()
-                                              : tb.table.rows.empty();
-        if (note || empty) {
-            tb.table.no_data = true;
-            tb.table.rows.clear();
-            tb.table.income.clear();
-            tb.table.expenditure.clear();
-        }
-        store_table(doc, std::move(tb.table), title_page);
+        store_table(doc, std::move(read.table), region.title_page);
     }
     for (const Table& t : doc.tables)
         if (t.unit.empty())

@@ -135,6 +135,24 @@ const std::vector<TableSpec>& table_specs() {
     return specs;
 }
 
+const std::vector<TitleFamily>& title_families() {
+    static const std::vector<TitleFamily> families = {
+        // 一般公共预算(财政拨款)(安排的)基本支出(预算)表 with no 经济/功能 qualifier: the
+        // contract's basic_by_economic when the rows are economic 科目 — a header with
+        // 人员经费 and 公用经费, or 经济(分类)科目, or economic codes only (部门预算支出
+        // 经济分类 301…399 / 30101, 政府预算支出经济分类 501… ; 功能分类 codes begin
+        // with 2).  A 功能科目 header or a function code rules it out.  Not
+        // 财政拨款基本支出预算表: that is all funds, not the 一般公共预算 table.
+        {"一般公共预算基本支出表",
+         R"(一般公共预算(?:财政拨款|当年拨款)?(?:安排的?)?基本支出(?:预算)?(?:明细)?表)",
+         {{"basic_by_economic",
+           {{R"(人员经费)", R"(公用经费)"}, {R"(经济(?:分类)?科目)"}},
+           R"([35]\d{2}(?:\d{2})?)",
+           R"(功能)"}}},
+    };
+    return families;
+}
+
 const std::vector<HorizontalSpec>& horizontal_specs() {
     static const std::vector<HorizontalSpec> specs = {
         {"three_public",

@@ -37,6 +37,38 @@ struct TableSpec {
 // In the order titles are tried (specific before general).
 const std::vector<TableSpec>& table_specs();
 
+// A title family: titles that name a kind of table without the qualifier the
+// title of one of the 13 requires (Jiangsu 2018's 一般公共预算基本支出预算表, where
+// Jiangsu 2019 prints 一般公共预算基本支出预算表(经济科目)).  The title alone does not
+// say which of the 13 the table is; its printed header and codes may.
+//
+// Rule (table_reader.cpp, second classification step): a table whose title matches
+// none of the 13 titles but a family's title is read as candidate C when C is the
+// only candidate of the family that fits, and C is not already in the document by
+// its own title.  C fits when
+//   - no column header matches `not_header` (contrary evidence: 功能 科目), and
+//   - the table read as C maps an amount column, leaves no cell unmapped and no
+//     amount unreadable, and has rows, and
+//   - every code it reads (field `code`) full-matches `codes`, and
+//   - there is positive evidence: every pattern of one of `headers` matches some
+//     column's header, or at least two codes are printed (all matching `codes`).
+// Otherwise the table stays in other_tables as before.  The family title is the
+// contract's distinction, not the header: a 财政拨款基本支出预算表 (all funds) prints
+// the same 人员经费/公用经费 or 经济科目 rows but is not the 一般公共预算 table, so its
+// title matches no family and it stays an other table whatever its header.
+struct TitleFamily {
+    std::string name;   // for the diagnostic (一般公共预算基本支出表)
+    std::string title;  // RE2, full match against the title core (any prefix, as for the 13)
+    struct Candidate {
+        std::string table;                               // id of one of the 13
+        std::vector<std::vector<std::string>> headers;   // RE2 sets, partial match per column header
+        std::string codes;                               // RE2, full match of every code read
+        std::string not_header;                          // RE2, partial match: rules the candidate out
+    };
+    std::vector<Candidate> candidates;
+};
+const std::vector<TitleFamily>& title_families();
+
 // A table printed horizontally: its items are the column headers (possibly in
 // groups: 公务用车购置及运行费 over 小计 | 购置费 | 运行费) over one row of figures
 // (Shanghai's “三公”经费和机关运行经费预算表, Jiangsu's “三公”经费、会议费、培训费
