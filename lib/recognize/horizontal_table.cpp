@@ -21,10 +21,6 @@
 namespace budgetdoc::recognize {
 namespace {
 
-void add_page(std::vector<int>& pages, int p) {
-    if (std::find(pages.begin(), pages.end(), p) == pages.end()) pages.push_back(p);
-}
-
 
 struct Piece {
     std::string text;

@@ -3,6 +3,8 @@
 #include "normalize/text.hpp"
 #include "recognize/patterns.hpp"
 
+#include <algorithm>
+
 namespace budgetdoc::recognize {
 namespace {
 
@@ -57,6 +59,10 @@ const TitleFamily* match_family(const std::string& title) {
     for (const auto& [f, re] : compiled)
         if (RE2::FullMatch(core, *re)) return f;
     return nullptr;
+}
+
+void add_page(std::vector<int>& pages, int p) {
+    if (std::find(pages.begin(), pages.end(), p) == pages.end()) pages.push_back(p);
 }
 
 std::string line_text(const Line& l) {

@@ -48,6 +48,9 @@ struct TableRegion {
 
 std::vector<TableRegion> locate_tables(const std::vector<Page>& pages);
 
+// Adds page p to a record's `pages` list unless it is there already.
+void add_page(std::vector<int>& pages, int p);
+
 // Cells joined in reading order (normalized).
 std::string line_text(const Line& line);
 

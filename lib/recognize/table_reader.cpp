@@ -200,10 +200,6 @@ std::string shape_mismatch(const std::vector<BandField>& bands, const std::vecto
     return "";
 }
 
-void add_page(std::vector<int>& pages, int p) {
-    if (std::find(pages.begin(), pages.end(), p) == pages.end()) pages.push_back(p);
-}
-
 // Parse one body row into the table.
 void parse_body_row(TableBuilder& tb, const Line& l, Document& doc) {
     const auto& cols = tb.cs->spec->columns;

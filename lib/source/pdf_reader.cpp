@@ -157,7 +157,8 @@ Result<PdfContent> read_pdf(const std::string& bytes, const std::string& name, i
     // complaints are kept per page, so the result does not depend on timing.
     std::vector<std::unique_ptr<poppler::document>> docs;
     docs.push_back(std::move(doc));
-    for (int t = 1; t < threads_for(threads, n); ++t) {
+    const int nthreads = threads_for(threads, n);
+    for (int t = 1; t < nthreads; ++t) {
         auto copy = open_raw(bytes);
         if (!copy) break;
         docs.push_back(std::move(copy));
