@@ -113,6 +113,14 @@ std::vector<Cell> split_cells(const RawLine& line, const LayoutTuning& t) {
     return cells;
 }
 
+// A figure as an indicator value prints it: an optional comparison, a number,
+// at most a short unit ("100%", "<420000元", "≥90%", "0").  Two figures stacked
+// in one column are two values, never one wrapped cell.
+bool looks_like_figure(const std::string& text) {
+    static const RE2 figure(R"(^(?:[<>=≤≥＜＞＝]|小于|大于|不低于|不高于)*\s*-?\d[\d,.]*\s*(?:%|％|[^\d\s]{0,3})$)");
+    return RE2::FullMatch(text, figure);
+}
+
 struct Piece {
     Cell cell;
     bool merged_away = false;
@@ -127,8 +135,9 @@ bool straddles_row(const std::vector<Piece>& pieces, size_t upper, size_t lower)
     const Box& l = pieces[lower].cell.box;
     if (std::fabs(u.x0 - l.x0) > 1.0) return false;  // continued text starts flush with the line above
     // Figures stacked in one column (a form's 0 over 0 around a label) are two values.
-    if (normalize::looks_like_amount(cell_text(pieces[upper].cell.raw)) ||
-        normalize::looks_like_amount(cell_text(pieces[lower].cell.raw)))
+    const std::string upper_text = cell_text(pieces[upper].cell.raw), lower_text = cell_text(pieces[lower].cell.raw);
+    if (normalize::looks_like_amount(upper_text) || normalize::looks_like_amount(lower_text) ||
+        looks_like_figure(upper_text) || looks_like_figure(lower_text))
         return false;
     // The tail of the wrapped text is shorter than the line it continues.
     if (l.width() >= u.width()) return false;

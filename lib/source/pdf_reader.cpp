@@ -1,5 +1,7 @@
 #include "source/pdf_reader.hpp"
 
+#include "source/glyph_metrics.hpp"
+
 #include <poppler-document.h>
 #include <poppler-global.h>
 #include <poppler-page.h>
@@ -95,6 +97,7 @@ PdfPage read_page(poppler::document& doc, int index, std::vector<std::string>& m
         w.space_after = b.has_space_after();
         out.words.push_back(std::move(w));
     }
+    correct_inflated_boxes(out.words);
     return out;
 }
 
