@@ -127,3 +127,31 @@ BOOST_AUTO_TEST_CASE(wrapped_cell_stays_one_cell_whatever_the_box_height) {
         }
     }
 }
+
+// Text that overflowed its narrow cell up to the next one ("金（元）" touching
+// "市县（区）财政资金") is two cells when the second starts on a column edge
+// that cells of other lines start on; a Latin/CJK font switch on such an edge
+// inside a sentence stays one cell.
+BOOST_AUTO_TEST_CASE(touching_words_split_on_a_column_edge) {
+    const double edge = 92.9;
+    std::vector<Word> words;
+    const char* labels[] = {"实施期资金总额：", "其中：中央财政资金", "省级财政资金"};
+    for (int i = 0; i < 3; ++i) words.push_back(word(labels[i], edge, 150 + i * 15, 1.3));
+    Word overflow = word("金（元）", 0, 195, 1.3);
+    overflow.box.x0 = edge - 0.7 - (overflow.box.x1 - overflow.box.x0);
+    overflow.box.x1 = edge - 0.7;
+    words.push_back(overflow);
+    words.push_back(word("市县（区）财政资金", edge, 195, 1.3));
+    Word year = word("2023", 40, 260, 1.3);
+    year.box.x1 = edge - 0.5;
+    year.box.x0 = year.box.x1 - estimate_advance("2023").ems * kSize;
+    words.push_back(year);
+    words.push_back(word("年完成", edge, 260, 1.3));
+    const std::vector<Line> lines = build_lines(words, 1);
+    BOOST_TEST_REQUIRE(lines.size() == 5u);
+    BOOST_TEST_REQUIRE(lines[3].cells.size() == 2u);
+    BOOST_TEST(lines[3].cells[0].text == "金(元)");
+    BOOST_TEST(lines[3].cells[1].text == "市县(区)财政资金");
+    BOOST_TEST_REQUIRE(lines[4].cells.size() == 1u);
+    BOOST_TEST(lines[4].cells[0].text == "2023年完成");
+}

@@ -2,11 +2,13 @@
 
 #include "normalize/amount.hpp"
 #include "normalize/text.hpp"
+#include "source/glyph_metrics.hpp"
 
 #include <re2/re2.h>
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <numeric>
 
 namespace budgetdoc::source {
@@ -84,13 +86,51 @@ bool amount_then_text(const Word& prev, const Word& next) {
     return RE2::FullMatch(prev.text, amount) && !RE2::PartialMatch(next.text, unit_or_digit);
 }
 
-// Step 1b: a baseline group → cells, split at wide gaps.
-std::vector<Cell> split_cells(const RawLine& line, const LayoutTuning& t) {
+// Whether the first (or last) character of a word is a wide one (ideograph or
+// full-width form).
+bool wide_at(const std::string& text, bool first) {
+    if (text.empty()) return false;
+    size_t begin = 0, end = text.size();
+    if (first) {
+        end = 1;
+        while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) ++end;
+    } else {
+        begin = text.size() - 1;
+        while (begin > 0 && (static_cast<unsigned char>(text[begin]) & 0xC0) == 0x80) --begin;
+    }
+    return estimate_advance(text.substr(begin, end - begin)).wide > 0;
+}
+
+// Left edges where cells of several printed lines start: the column edges of
+// the page's tables, in steps of kEdgeStep points.
+struct ColumnEdges {
+    static constexpr double kEdgeStep = 0.25;
+    std::map<long, int> lines_starting_at;  // edge key → lines with a cell starting there
+    static long key(double x) { return std::lround(x / kEdgeStep); }
+    bool shared(double x, int min_lines) const {
+        int n = 0;
+        for (long k = key(x) - 1; k <= key(x) + 1; ++k) {
+            auto it = lines_starting_at.find(k);
+            if (it != lines_starting_at.end()) n += it->second;
+        }
+        return n >= min_lines;
+    }
+};
+
+// Step 1b: a baseline group → cells, split at wide gaps, and where a word
+// starts exactly on a column edge that cells of other lines start on (text that
+// overflowed its narrow cell up to the next one: "金（元）市县（区）财政资金").
+std::vector<Cell> split_cells(const RawLine& line, const LayoutTuning& t, const ColumnEdges* edges) {
     std::vector<Cell> cells;
     const Word* prev = nullptr;
     for (const Word* w : line.words) {
         const double fs = std::max(1.0, std::min(prev ? prev->font_size : w->font_size, w->font_size));
-        if (!prev || w->box.x0 - prev->box.x1 > t.cell_gap_em * fs || amount_then_text(*prev, *w)) {
+        // Only between ideographs: Poppler splits a run of one font's ideographs
+        // only where there is a gap, while Latin/CJK font switches inside a
+        // sentence are not cell borders.
+        const bool on_edge = edges && prev && w->box.x0 >= prev->box.x1 && wide_at(prev->text, false) &&
+                             wide_at(w->text, true) && edges->shared(w->box.x0, t.column_edge_min_lines);
+        if (!prev || w->box.x0 - prev->box.x1 > t.cell_gap_em * fs || amount_then_text(*prev, *w) || on_edge) {
             Cell c;
             c.raw = w->text;
             c.box = w->box;
@@ -111,6 +151,18 @@ std::vector<Cell> split_cells(const RawLine& line, const LayoutTuning& t) {
         prev = w;
     }
     return cells;
+}
+
+ColumnEdges column_edges(const std::vector<RawLine>& lines, const LayoutTuning& t) {
+    ColumnEdges edges;
+    for (const RawLine& l : lines) {
+        std::vector<long> keys;
+        for (const Cell& c : split_cells(l, t, nullptr)) keys.push_back(ColumnEdges::key(c.box.x0));
+        std::sort(keys.begin(), keys.end());
+        keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+        for (long k : keys) edges.lines_starting_at[k]++;
+    }
+    return edges;
 }
 
 // A figure as an indicator value prints it: an optional comparison, a number,
@@ -276,8 +328,10 @@ std::vector<Line> group_rows(std::vector<Cell> cells, int page_number) {
 
 std::vector<Line> build_lines(const std::vector<Word>& words, int page_number, const LayoutTuning& tuning) {
     std::vector<Piece> pieces;
-    for (const RawLine& l : group_baselines(words))
-        for (Cell& c : split_cells(l, tuning)) pieces.push_back({std::move(c), false});
+    const std::vector<RawLine> raw_lines = group_baselines(words);
+    const ColumnEdges edges = column_edges(raw_lines, tuning);
+    for (const RawLine& l : raw_lines)
+        for (Cell& c : split_cells(l, tuning, &edges)) pieces.push_back({std::move(c), false});
     merge_wrapped(pieces, tuning);
     std::vector<Cell> cells;
     cells.reserve(pieces.size());

@@ -23,6 +23,9 @@ struct LayoutTuning {
     // ... and one narrower than this when another cell's line lies between the two
     // lines (a two-line cell centred on its row)
     double centred_wrap_gap_em = 1.0;
+    // A word that touches the one before it still starts a new cell when cells
+    // of at least this many printed lines start at its left edge (a column edge)
+    int column_edge_min_lines = 3;
 };
 
 std::vector<Line> build_lines(const std::vector<Word>& words, int page_number,
