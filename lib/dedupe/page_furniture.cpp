@@ -38,6 +38,13 @@ double median_font_size(const std::vector<source::PdfPage>& pages) {
     return sizes[sizes.size() / 2];
 }
 
+size_t glyph_count(const std::string& utf8) {
+    size_t n = 0;
+    for (unsigned char c : utf8)
+        if ((c & 0xC0) != 0x80) ++n;
+    return n;
+}
+
 void report(std::vector<Diagnostic>& diagnostics, const std::string& what, const std::string& text,
             const std::set<int>& pages) {
     Diagnostic d;
@@ -51,49 +58,79 @@ void report(std::vector<Diagnostic>& diagnostics, const std::string& what, const
 
 }  // namespace
 
-void remove_pdf_furniture(std::vector<source::PdfPage>& pages, std::vector<Diagnostic>& diagnostics) {
+void remove_pdf_furniture(std::vector<source::PdfPage>& pages, std::vector<Diagnostic>& diagnostics,
+                          const FurnitureTuning& t) {
     const double body = median_font_size(pages);
     // Count on how many pages each (text, position) occurs; positions are
     // bucketed coarsely and neighbouring buckets merged by checking ±1.
     std::map<Key, std::set<int>> seen;
     for (const auto& p : pages)
         for (const auto& w : p.words) {
-            Key k{normalize::normalize_text(w.text), std::lround(w.box.x0 / 8), std::lround(w.box.y0 / 8)};
+            Key k{normalize::normalize_text(w.text), std::lround(w.box.x0 / t.position_step),
+                  std::lround(w.box.y0 / t.position_step)};
             seen[k].insert(p.number);
         }
-    const size_t min_pages = std::max<size_t>(3, (pages.size() + 4) / 5);
+    const size_t min_pages =
+        std::max<size_t>(t.min_pages, static_cast<size_t>(std::ceil(t.min_page_share * pages.size())));
     std::map<std::string, std::set<int>> removed_watermark, removed_running, removed_numbers;
     for (auto& p : pages) {
-        const double margin = 0.08 * p.height;
-        const double number_margin = 0.15 * p.height;  // page numbers sit lower in the footer area
+        const double margin = t.margin_share * p.height;
+        const double band = t.outer_band_share * p.height;  // page numbers and running lines sit here
+        const auto line_key = [&](const Word& w) { return std::lround(w.box.center_y() / t.line_step); };
         // Page numbers may come as several words ("-", "6", "-"): read the
         // footer/header area line by line (words whose centres are within 2 pt).
-        std::map<long, std::string> margin_lines;
-        for (const auto& w : p.words)
-            if (w.box.y1 < number_margin || w.box.y0 > p.height - number_margin)
-                margin_lines[std::lround(w.box.center_y() / 2)] += w.text;
-        std::vector<Word> kept;
-        kept.reserve(p.words.size());
-        for (auto& w : p.words) {
-            const std::string t = normalize::normalize_text(w.text);
-            const bool in_margin = w.box.y1 < margin || w.box.y0 > p.height - margin;
-            const bool in_number_margin = w.box.y1 < number_margin || w.box.y0 > p.height - number_margin;
-            // A watermark lies across the content, not in the title area at the top.
-            const bool mid_page = w.box.center_y() > 0.15 * p.height && w.box.center_y() < 0.9 * p.height;
+        std::map<long, std::string> band_lines;
+        std::map<long, int> words_on_line;
+        for (const auto& w : p.words) {
+            words_on_line[line_key(w)]++;
+            if (w.box.y1 < band || w.box.y0 > p.height - band) band_lines[line_key(w)] += w.text;
+        }
+        // The outermost printed lines: nothing of the page is above the top one
+        // or below the bottom one.  A running header printed a little lower than
+        // the margin (a unit name and year above every table title) is one.
+        double top = p.height, bottom = 0;
+        for (const auto& w : p.words) {
+            top = std::min(top, w.box.center_y());
+            bottom = std::max(bottom, w.box.center_y());
+        }
+        const auto repeats_of = [&](const Word& w, const std::string& text) {
             size_t repeats = 0;
             for (long dx = -1; dx <= 1; ++dx)
                 for (long dy = -1; dy <= 1; ++dy) {
-                    auto it = seen.find({t, std::lround(w.box.x0 / 8) + dx, std::lround(w.box.y0 / 8) + dy});
+                    auto it = seen.find({text, std::lround(w.box.x0 / t.position_step) + dx,
+                                         std::lround(w.box.y0 / t.position_step) + dy});
                     if (it != seen.end()) repeats = std::max(repeats, it->second.size());
                 }
-            const bool repeated = repeats >= min_pages;
-            if (repeated && mid_page && body > 0 && w.font_size >= 1.5 * body) {
-                removed_watermark[t].insert(p.number);
-            } else if (repeated && in_margin) {
-                removed_running[t].insert(p.number);
-            } else if (in_number_margin &&
-                       RE2::FullMatch(normalize::normalize_text(margin_lines[std::lround(w.box.center_y() / 2)]),
-                                      page_number_pattern())) {
+            return repeats;
+        };
+        std::vector<Word> kept;
+        kept.reserve(p.words.size());
+        for (auto& w : p.words) {
+            const std::string text = normalize::normalize_text(w.text);
+            const double h = std::max(1.0, w.box.height());
+            const bool in_margin = w.box.y1 < margin || w.box.y0 > p.height - margin;
+            const bool in_band = w.box.y1 < band || w.box.y0 > p.height - band;
+            const bool outermost = in_band && (std::fabs(w.box.center_y() - top) < t.same_line_share * h ||
+                                               std::fabs(w.box.center_y() - bottom) < t.same_line_share * h);
+            // A watermark lies across the content, not in the title area at the top.
+            const bool mid_page = w.box.center_y() > t.outer_band_share * p.height &&
+                                  w.box.center_y() < (1 - t.watermark_bottom_share) * p.height;
+            const bool repeated = repeats_of(w, text) >= min_pages;
+            const bool large = body > 0 && w.font_size >= t.watermark_min_size * body;
+            // Titles repeated on every page of a long table are printed larger than
+            // the body; running headers and footers are not.
+            const bool small = body <= 0 || w.font_size <= t.running_max_size * body;
+            // A watermark drawn at an angle comes glyph by glyph; a horizontal one
+            // stands alone on its line.  A large word sharing its line with other
+            // words is a table's header or title cell.
+            const bool alone = glyph_count(text) == 1 || RE2::FullMatch(text, watermark_phrase()) ||
+                               words_on_line[line_key(w)] == 1;
+            if (repeated && mid_page && large && alone) {
+                removed_watermark[text].insert(p.number);
+            } else if (repeated && small && (in_margin || outermost)) {
+                removed_running[text].insert(p.number);
+            } else if (in_band && RE2::FullMatch(normalize::normalize_text(band_lines[line_key(w)]),
+                                                 page_number_pattern())) {
                 removed_numbers["page numbers"].insert(p.number);
             } else {
                 kept.push_back(std::move(w));

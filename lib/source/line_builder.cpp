@@ -176,7 +176,50 @@ bool looks_like_figure(const std::string& text) {
 struct Piece {
     Cell cell;
     bool merged_away = false;
+    double last_line_cy = 0;  // centre of the cell's last printed line
 };
+
+size_t glyphs(const std::string& utf8) {
+    size_t n = 0;
+    for (unsigned char c : utf8)
+        if ((c & 0xC0) != 0x80) ++n;
+    return n;
+}
+
+// The page's leading of wrapped text, in font sizes, or 0 when the page shows
+// none: the smallest baseline pitch from a full line (long, ending at the right
+// edge of the lines that start at its x, mostly ideographs) to the next line
+// starting at the same x in the same size, with nothing printed between them.
+double wrap_leading(const std::vector<Piece>& pieces, const LayoutTuning& t) {
+    std::map<long, double> right_edge;  // per left edge (0.5 pt steps): rightmost end
+    const auto edge_key = [](double x) { return std::lround(x * 2); };
+    for (const Piece& p : pieces) {
+        double& r = right_edge[edge_key(p.cell.box.x0)];
+        r = std::max(r, p.cell.box.x1);
+    }
+    double best = 0;
+    for (size_t i = 0; i < pieces.size(); ++i) {
+        const Cell& u = pieces[i].cell;
+        const double fs = std::max(1.0, u.font_size);
+        if (glyphs(u.raw) < static_cast<size_t>(t.leading_min_glyphs)) continue;
+        if (estimate_advance(u.raw).wide * 2 < static_cast<int>(glyphs(u.raw))) continue;
+        if (u.box.x1 < right_edge[edge_key(u.box.x0)] - fs) continue;
+        double nearest = 0;
+        for (size_t j = 0; j < pieces.size(); ++j) {
+            const Cell& l = pieces[j].cell;
+            if (j == i || std::fabs(l.box.x0 - u.box.x0) > 0.5) continue;
+            if (std::fabs(l.font_size - u.font_size) > 0.05 * fs) continue;
+            const double pitch = l.box.center_y() - u.box.center_y();
+            if (pitch < 0.8 * fs || pitch > 3 * fs) continue;
+            if (l.box.width() > u.box.width() + 0.5 * fs) continue;
+            if (nearest == 0 || pitch < nearest) nearest = pitch;
+        }
+        if (nearest == 0) continue;
+        const double leading = nearest / fs;
+        if (best == 0 || leading < best) best = leading;
+    }
+    return best;
+}
 
 // A two-line cell centred on a row of its table (Jiangsu 收支预算总表:
 // "三、单位预留机动经" over "费", the row's other cells printed between the two
@@ -215,6 +258,8 @@ bool straddles_row(const std::vector<Piece>& pieces, size_t upper, size_t lower)
 // Step 2: merge cells that continue on the next printed line of the same cell.
 void merge_wrapped(std::vector<Piece>& pieces, const LayoutTuning& t) {
     std::sort(pieces.begin(), pieces.end(), [](const Piece& a, const Piece& b) { return a.cell.box.y0 < b.cell.box.y0; });
+    for (Piece& p : pieces) p.last_line_cy = p.cell.box.center_y();
+    const double leading = wrap_leading(pieces, t);
     for (size_t i = 0; i < pieces.size(); ++i) {
         if (pieces[i].merged_away) continue;
         bool grew = true;
@@ -230,9 +275,15 @@ void merge_wrapped(std::vector<Piece>& pieces, const LayoutTuning& t) {
                 const double gap = b.y0 - upper.box.y1;
                 if (gap < -0.5 * fs || gap > t.centred_wrap_gap_em * fs) continue;
                 if (b.center_y() <= upper.box.center_y()) continue;
-                if (gap > t.wrap_gap_em * fs && !straddles_row(pieces, i, j)) continue;
+                const bool at_leading = leading == 0 || b.center_y() - pieces[i].last_line_cy <=
+                                                             leading * (1 + t.leading_tolerance) * fs;
+                if ((gap > t.wrap_gap_em * fs || !at_leading) && !straddles_row(pieces, i, j)) continue;
                 const double ov = overlap(upper.box.x0, upper.box.x1, b.x0, b.x1);
                 if (ov < 0.5 * std::min(upper.box.width(), b.width())) continue;
+                // Text wraps only when its line is full: a line below that is
+                // clearly wider than the cell's lines above, printed apart from
+                // them, is the next row's cell (tightly pitched form rows).
+                if (gap > t.loose_gap_em * fs && b.width() > upper.box.width() + t.wrap_wider_em * fs) continue;
                 if (std::fabs(pieces[j].cell.font_size - upper.font_size) > 0.25 * fs) continue;
                 if (best == pieces.size() || b.y0 < pieces[best].cell.box.y0) best = j;
             }
@@ -252,6 +303,7 @@ void merge_wrapped(std::vector<Piece>& pieces, const LayoutTuning& t) {
             if (ambiguous) break;
             upper.raw += "\n" + pieces[best].cell.raw;
             upper.box = unite(upper.box, lb);
+            pieces[i].last_line_cy = lb.center_y();
             pieces[best].merged_away = true;
             grew = true;
         }
@@ -331,7 +383,7 @@ std::vector<Line> build_lines(const std::vector<Word>& words, int page_number, c
     const std::vector<RawLine> raw_lines = group_baselines(words);
     const ColumnEdges edges = column_edges(raw_lines, tuning);
     for (const RawLine& l : raw_lines)
-        for (Cell& c : split_cells(l, tuning, &edges)) pieces.push_back({std::move(c), false});
+        for (Cell& c : split_cells(l, tuning, &edges)) pieces.push_back({std::move(c), false, 0});
     merge_wrapped(pieces, tuning);
     std::vector<Cell> cells;
     cells.reserve(pieces.size());

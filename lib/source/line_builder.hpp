@@ -23,6 +23,18 @@ struct LayoutTuning {
     // ... and one narrower than this when another cell's line lies between the two
     // lines (a two-line cell centred on its row)
     double centred_wrap_gap_em = 1.0;
+    // A line below printed more than loose_gap_em apart and wider by more than
+    // wrap_wider_em than the line above does not continue it (text wraps only
+    // when its line is full)
+    double loose_gap_em = 0.05;
+    // Wrapped text is printed at its font's leading, which each page shows in
+    // its paragraphs and long wrapped cells (the smallest baseline pitch between
+    // full lines starting at one x).  Once a page shows it, a line more than this
+    // share further below does not continue the one above (tightly pitched rows
+    // whose gap is as narrow as a wrap).
+    double leading_tolerance = 0.08;
+    int leading_min_glyphs = 8;  // a line this long (or longer) shows the leading
+    double wrap_wider_em = 2.5;
     // A word that touches the one before it still starts a new cell when cells
     // of at least this many printed lines start at its left edge (a column edge)
     int column_edge_min_lines = 3;
