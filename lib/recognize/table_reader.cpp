@@ -22,6 +22,7 @@
 #include <algorithm>
 #include <map>
 #include <memory>
+#include <set>
 
 namespace budgetdoc::recognize {
 namespace {
@@ -157,6 +158,7 @@ struct TableBuilder {
     const CompiledSpec* cs;
     Table table;
     std::vector<BandField> bands;  // of the last grid part read
+    std::set<std::string> header_lines;  // text of the first part's header rows
     bool note_no_data = false;
     std::vector<std::string> problems;
     // Set when the printed shape is not the spec's (see shape_mismatch()): the
@@ -333,6 +335,18 @@ void read_grid_part(TableBuilder& tb, const std::vector<const Line*>& grid, Docu
     // the column headers follow on the next page) maps nothing: the next part's
     // own header rows give the columns.
     if (h == grid.size() && tb.bands.empty()) return;
+    if (tb.bands.empty()) {
+        for (size_t i = 0; i < h; ++i) tb.header_lines.insert(line_text(*grid[i]));
+    } else {
+        // A continuation page repeats the first part's header; a leading row
+        // that is not that header, nor wholly header words, is the body carried
+        // over (上年结转 | 年终结转 at the top of the next page).
+        size_t repeated = 0;
+        for (size_t i = 0; i < h; ++i)
+            if (tb.header_lines.count(line_text(*grid[i])) || is_column_number_row(*grid[i]) || is_header_row(*grid[i]))
+                repeated = i + 1;
+        h = repeated;
+    }
     std::vector<const Line*> header(grid.begin(), grid.begin() + static_cast<long>(h));
     // The first part maps columns from its header; a continuation page keeps the
     // first part's column positions (its repeated header, if any, is skipped).

@@ -125,11 +125,13 @@ std::vector<Cell> split_cells(const RawLine& line, const LayoutTuning& t, const 
     const Word* prev = nullptr;
     for (const Word* w : line.words) {
         const double fs = std::max(1.0, std::min(prev ? prev->font_size : w->font_size, w->font_size));
-        // Only between ideographs: Poppler splits a run of one font's ideographs
-        // only where there is a gap, while Latin/CJK font switches inside a
-        // sentence are not cell borders.
-        const bool on_edge = edges && prev && w->box.x0 >= prev->box.x1 && wide_at(prev->text, false) &&
-                             wide_at(w->text, true) && edges->shared(w->box.x0, t.column_edge_min_lines);
+        // Between ideographs (Poppler splits a run of one font's ideographs only
+        // where there is a gap), or where the gap is wider than a Latin/CJK font
+        // switch inside a sentence leaves.
+        const bool on_edge = edges && prev && w->box.x0 >= prev->box.x1 &&
+                             ((wide_at(prev->text, false) && wide_at(w->text, true)) ||
+                              w->box.x0 - prev->box.x1 > t.edge_gap_em * fs) &&
+                             edges->shared(w->box.x0, t.column_edge_min_lines);
         if (!prev || w->box.x0 - prev->box.x1 > t.cell_gap_em * fs || amount_then_text(*prev, *w) || on_edge) {
             Cell c;
             c.raw = w->text;

@@ -38,6 +38,9 @@ struct LayoutTuning {
     // A word that touches the one before it still starts a new cell when cells
     // of at least this many printed lines start at its left edge (a column edge)
     int column_edge_min_lines = 3;
+    // ... between ideographs, or across a gap wider than this (× font size; the
+    // space a font switch leaves between a digit and an ideograph is narrower)
+    double edge_gap_em = 0.3;
 };
 
 std::vector<Line> build_lines(const std::vector<Word>& words, int page_number,
