@@ -824,3 +824,43 @@ BOOST_AUTO_TEST_CASE(family_title_kept_when_header_does_not_fit) {
     BOOST_TEST(f.other_tables.size() == 1u);
     BOOST_TEST(count_code(f, "duplicate_table") == 0);
 }
+
+// An amount field holds an amount or null (records.md Additions): a word run
+// into a figure is split off (the tail 计 of a letter-spaced 合　计 joins the
+// label), other text is dropped with a bad_amount diagnostic that names the
+// table, row and field, and the table is marked suspect.
+BOOST_AUTO_TEST_CASE(text_in_an_amount_column_never_stays_there) {
+    Document d = extract_text(
+        "2023年预算支出总表\n单位：万元\n"
+        "科目编码\t科目名称\t合计\t基本支出\t项目支出\n"
+        "201\t一般公共服务支出\t100.00\t绩效目标\t100.00\n"
+        "\t合\t计100.00\t\t100.00\n");
+    const Table* t = d.table("expenditure_summary");
+    BOOST_REQUIRE(t);
+    BOOST_REQUIRE_EQUAL(t->rows.size(), 2u);
+    BOOST_TEST(!t->rows[0].get("basic"));
+    BOOST_TEST(t->rows[1].get("name").value_or("") == "合计");
+    BOOST_TEST(t->rows[1].get("total").value_or("") == "100.00");
+    BOOST_TEST(t->suspect);
+    BOOST_REQUIRE_EQUAL(t->suspect_reasons.size(), 1u);
+    const Diagnostic* bad = nullptr;
+    for (const auto& g : d.diagnostics)
+        if (g.code == "bad_amount") bad = &g;
+    BOOST_REQUIRE(bad);
+    BOOST_TEST(bad->table == "expenditure_summary");
+    BOOST_TEST(bad->row.value_or(-1) == 0);
+    BOOST_TEST(bad->field == "basic");
+    BOOST_TEST(bad->message.find("绩效目标") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(a_table_read_cleanly_is_not_suspect) {
+    Document d = extract_text(
+        "2023年预算支出总表\n单位：万元\n"
+        "科目编码\t科目名称\t合计\t基本支出\t项目支出\n"
+        "201\t一般公共服务支出\t100.00\t\t100.00\n"
+        "\t合计\t100.00\t\t100.00\n");
+    const Table* t = d.table("expenditure_summary");
+    BOOST_REQUIRE(t);
+    BOOST_TEST(!t->suspect);
+    BOOST_TEST(t->suspect_reasons.empty());
+}

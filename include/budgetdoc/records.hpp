@@ -42,6 +42,11 @@ struct Table {
     std::vector<Record> income;   // two-sided tables
     std::vector<Record> expenditure;
     std::vector<int> pages;
+    // Set when the reader is not sure of the table (cells it could not place,
+    // printed text that is no amount in an amount column, …); each reason is one
+    // sentence.  A table without them is one the reader stands behind.
+    bool suspect = false;
+    std::vector<std::string> suspect_reasons;
 };
 
 // A ruled table that is none of the 13 (kept as a normalized cell grid).
@@ -81,6 +86,15 @@ struct Diagnostic {
     std::string message;
     int page = 0;          // first page concerned, 0 = whole document
     std::vector<int> pages;
+    // Where a diagnostic about a table applies (empty / unset when it does not):
+    std::string table;       // table id, or the printed title of an other table
+    std::optional<int> row;  // 0-based index into rows, income or expenditure
+    std::string side;        // "income" / "expenditure" (two-sided tables)
+    std::string field;
+    // sum_mismatch / rounding_difference: the figure printed, what its parts add
+    // up to, and the parts added (field names, or row labels)
+    Text printed, expected;
+    std::vector<std::string> parts;
 };
 
 struct SourceInfo {

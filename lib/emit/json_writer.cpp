@@ -78,6 +78,10 @@ std::string to_json(const Document& d, bool pretty) {
         tj["title"] = t.title;
         tj["unit"] = t.unit.empty() ? ordered_json(nullptr) : ordered_json(t.unit);
         tj["no_data"] = t.no_data;
+        if (t.suspect) {
+            tj["suspect"] = true;
+            tj["suspect_reasons"] = t.suspect_reasons;
+        }
         if (t.two_sided) {
             tj["income"] = records_json(t.income);
             tj["expenditure"] = records_json(t.expenditure);
@@ -107,6 +111,13 @@ std::string to_json(const Document& d, bool pretty) {
         ordered_json gj{{"severity", g.severity}, {"code", g.code}, {"message", g.message}};
         if (g.page > 0) gj["page"] = g.page;
         if (!g.pages.empty()) gj["pages"] = g.pages;
+        if (!g.table.empty()) gj["table"] = g.table;
+        if (g.row) gj["row"] = *g.row;
+        if (!g.side.empty()) gj["side"] = g.side;
+        if (!g.field.empty()) gj["field"] = g.field;
+        if (g.printed) gj["printed"] = *g.printed;
+        if (g.expected) gj["expected"] = *g.expected;
+        if (!g.parts.empty()) gj["parts"] = g.parts;
         diags.push_back(gj);
     }
     j["diagnostics"] = diags;

@@ -202,6 +202,52 @@ std::string shape_mismatch(const std::vector<BandField>& bands, const std::vecto
     return "";
 }
 
+const char* side_name(Side side) {
+    return side == Side::income ? "income" : side == Side::expenditure ? "expenditure" : "";
+}
+
+// Index the row being parsed will have in its list (rows, income, expenditure).
+int next_row_index(const TableBuilder& tb, Side side) {
+    const Table& t = tb.table;
+    const size_t n = side == Side::income ? t.income.size() : side == Side::expenditure ? t.expenditure.size() : t.rows.size();
+    return static_cast<int>(n);
+}
+
+// A diagnostic about the row being parsed; it also makes the table suspect.
+void row_problem(TableBuilder& tb, Document& doc, const std::string& code, const std::string& what, int page,
+                 Side side, const std::string& field) {
+    Diagnostic d{"warning", code, "table " + tb.cs->spec->id + ": " + what, page, {}};
+    d.table = tb.cs->spec->id;
+    d.row = next_row_index(tb, side);
+    d.side = side_name(side);
+    d.field = field;
+    doc.diagnostics.push_back(std::move(d));
+    const std::string reason = code == "unmapped_cell" ? "cells under no known column" : "text in an amount column";
+    if (std::find(tb.table.suspect_reasons.begin(), tb.table.suspect_reasons.end(), reason) == tb.table.suspect_reasons.end())
+        tb.table.suspect_reasons.push_back(reason);
+    tb.table.suspect = true;
+}
+
+// A figure and a word run together in one amount cell ("计18,728.94": the end
+// of a letter-spaced 合 计 label; "10,528.33一、基本支出": the next cell's
+// label): the figure, and the text before or after it.
+struct FigureAndText {
+    std::string figure, text;
+    bool text_first = false;
+};
+std::optional<FigureAndText> split_figure(const std::string& cell) {
+    static const RE2 before(R"(^([^\d\-]+?)\s*(-?\d[\d,]*(?:\.\d+)?)$)");
+    static const RE2 after(R"(^(-?\d[\d,]*(?:\.\d+)?)\s*([^\d,.%].*)$)");
+    FigureAndText f;
+    if (RE2::FullMatch(cell, before, &f.text, &f.figure)) {
+        f.text_first = true;
+    } else if (!RE2::FullMatch(cell, after, &f.figure, &f.text)) {
+        return std::nullopt;
+    }
+    if (normalize::parse_amount(f.figure).kind == normalize::AmountParse::amount) return f;
+    return std::nullopt;
+}
+
 // Parse one body row into the table.
 void parse_body_row(TableBuilder& tb, const Line& l, Document& doc) {
     const auto& cols = tb.cs->spec->columns;
@@ -209,9 +255,8 @@ void parse_body_row(TableBuilder& tb, const Line& l, Document& doc) {
     for (const auto& c : l.cells) {
         const int f = field_of(c, tb.bands);
         if (f < 0) {
-            doc.diagnostics.push_back({"warning", "unmapped_cell",
-                                       "table " + tb.cs->spec->id + ": cell \"" + c.text + "\" under no known column",
-                                       l.page, {}});
+            row_problem(tb, doc, "unmapped_cell", "cell \"" + c.text + "\" under no known column", l.page,
+                        Side::only, "");
             continue;
         }
         auto& v = values[static_cast<size_t>(f)];
@@ -242,11 +287,28 @@ void parse_body_row(TableBuilder& tb, const Line& l, Document& doc) {
                 v = p.value.canonical();
             } else if (p.kind == normalize::AmountParse::empty) {
                 v.reset();
+            } else if (auto split = split_figure(*v)) {
+                // The figure stays; its text joins the side's label when the
+                // label is printed just before it (合 + 计), else it is reported.
+                v = normalize::parse_amount(split->figure).value.canonical();
+                size_t label = cols.size();
+                for (size_t j = 0; j < k; ++j)
+                    if (cols[j].side == cols[k].side && cols[j].kind == FieldKind::text) label = j;
+                const bool joins = label < cols.size() && values[label] &&
+                                   split->text_first && RE2::FullMatch(split->text, R"(\p{Han}{1,2})");
+                if (joins) {
+                    values[label] = *values[label] + split->text;
+                } else {
+                    row_problem(tb, doc, "bad_amount",
+                                "\"" + split->text + "\" printed with the figure " + split->figure + " in column " +
+                                    cols[k].field + " is not an amount; dropped from the row",
+                                l.page, cols[k].side, cols[k].field);
+                }
             } else {
-                doc.diagnostics.push_back({"warning", "bad_amount",
-                                           "table " + tb.cs->spec->id + ": \"" + *v + "\" in column " +
-                                               cols[k].field + " is not an amount",
-                                           l.page, {}});
+                row_problem(tb, doc, "bad_amount",
+                            "\"" + *v + "\" in column " + cols[k].field + " is not an amount; dropped from the row",
+                            l.page, cols[k].side, cols[k].field);
+                v.reset();
             }
         }
     }

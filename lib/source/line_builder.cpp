@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <deque>
 #include <map>
 #include <numeric>
 
@@ -74,6 +75,76 @@ std::vector<RawLine> group_baselines(const std::vector<Word>& words) {
     for (auto& l : lines)
         std::sort(l.words.begin(), l.words.end(), [](const Word* a, const Word* b) { return a->box.x0 < b->box.x0; });
     return lines;
+}
+
+// A figure as an indicator value prints it: an optional comparison, a number,
+// at most a short unit ("100%", "<420000元", "≥90%", "0").  Two figures stacked
+// in one column are two values, never one wrapped cell.
+bool looks_like_figure(const std::string& text) {
+    static const RE2 figure(R"(^(?:[<>=≤≥＜＞＝]|小于|大于|不低于|不高于)*\s*-?\d[\d,.]*\s*(?:%|％|[^\d\s]{0,3})$)");
+    return RE2::FullMatch(text, figure);
+}
+
+// Step 1a': a label printed letter-spaced (收　入　总　计, 合　计, 项　目: single
+// ideographs at one even pitch, the gaps up to a few ems) is one word.  The
+// split-code headers 类 | 款 | 项 are three columns, not a spaced word.
+void join_letter_spaced(std::vector<RawLine>& lines, std::deque<Word>& storage, const LayoutTuning& t) {
+    static const RE2 single_ideograph(R"(\p{Han})");
+    static const RE2 code_level(R"([类款项])");
+    for (RawLine& line : lines) {
+        std::vector<const Word*> out;
+        size_t i = 0;
+        while (i < line.words.size()) {
+            size_t j = i + 1;
+            const Word* a = line.words[i];
+            if (RE2::FullMatch(a->text, single_ideograph)) {
+                const double fs = std::max(1.0, a->box.width());
+                double pitch = 0;
+                while (j < line.words.size()) {
+                    const Word* prev = line.words[j - 1];
+                    const Word* b = line.words[j];
+                    if (!RE2::FullMatch(b->text, single_ideograph)) break;
+                    if (std::fabs(b->box.width() - a->box.width()) > 0.15 * fs) break;
+                    const double gap = b->box.x0 - prev->box.x1;
+                    if (gap < t.letter_space_min_em * fs || gap > t.letter_space_max_em * fs) break;
+                    const double p = b->box.x0 - prev->box.x0;
+                    if (pitch > 0 && std::fabs(p - pitch) > t.letter_space_pitch_tolerance * pitch) break;
+                    pitch = p;
+                    ++j;
+                }
+            }
+            bool levels = true;
+            for (size_t k = i; k < j; ++k) levels = levels && RE2::FullMatch(line.words[k]->text, code_level);
+            // Two ideographs side by side may as well be the wrapped tails of two
+            // cells (满意 / 度 beside 提 / 升): two make a word only on a line
+            // holding nothing else but figures (合　计 1,234.00, 目　录).
+            bool pair_ok = j - i >= 3;
+            if (j - i == 2) {
+                pair_ok = true;
+                for (size_t k = 0; k < line.words.size(); ++k)
+                    if ((k < i || k >= j) && !looks_like_figure(normalize::normalize_text(line.words[k]->text)) &&
+                        !normalize::looks_like_amount(line.words[k]->text))
+                        pair_ok = false;
+            }
+            if (j - i >= 2 && !levels && pair_ok) {
+                Word w = *a;
+                for (size_t k = i + 1; k < j; ++k) {
+                    w.text += line.words[k]->text;
+                    w.box.x1 = std::max(w.box.x1, line.words[k]->box.x1);
+                    w.box.y0 = std::min(w.box.y0, line.words[k]->box.y0);
+                    w.box.y1 = std::max(w.box.y1, line.words[k]->box.y1);
+                }
+                w.space_after = line.words[j - 1]->space_after;
+                storage.push_back(std::move(w));
+                out.push_back(&storage.back());
+                i = j;
+            } else {
+                out.push_back(a);
+                ++i;
+            }
+        }
+        line.words = std::move(out);
+    }
 }
 
 // A printed amount ("371,514,655.00") directly followed by text that is not its
@@ -165,14 +236,6 @@ ColumnEdges column_edges(const std::vector<RawLine>& lines, const LayoutTuning& 
         for (long k : keys) edges.lines_starting_at[k]++;
     }
     return edges;
-}
-
-// A figure as an indicator value prints it: an optional comparison, a number,
-// at most a short unit ("100%", "<420000元", "≥90%", "0").  Two figures stacked
-// in one column are two values, never one wrapped cell.
-bool looks_like_figure(const std::string& text) {
-    static const RE2 figure(R"(^(?:[<>=≤≥＜＞＝]|小于|大于|不低于|不高于)*\s*-?\d[\d,.]*\s*(?:%|％|[^\d\s]{0,3})$)");
-    return RE2::FullMatch(text, figure);
 }
 
 struct Piece {
@@ -382,7 +445,9 @@ std::vector<Line> group_rows(std::vector<Cell> cells, int page_number) {
 
 std::vector<Line> build_lines(const std::vector<Word>& words, int page_number, const LayoutTuning& tuning) {
     std::vector<Piece> pieces;
-    const std::vector<RawLine> raw_lines = group_baselines(words);
+    std::vector<RawLine> raw_lines = group_baselines(words);
+    std::deque<Word> joined;  // letter-spaced labels made one word
+    join_letter_spaced(raw_lines, joined, tuning);
     const ColumnEdges edges = column_edges(raw_lines, tuning);
     for (const RawLine& l : raw_lines)
         for (Cell& c : split_cells(l, tuning, &edges)) pieces.push_back({std::move(c), false, 0});

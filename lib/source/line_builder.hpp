@@ -19,6 +19,11 @@ namespace budgetdoc::source {
 
 struct LayoutTuning {
     double cell_gap_em = 0.4;   // a horizontal gap wider than this (× font size) splits cells
+    // Single ideographs at one even pitch with gaps in this range (× their
+    // width) are one letter-spaced word
+    double letter_space_min_em = 0.3;
+    double letter_space_max_em = 3.5;
+    double letter_space_pitch_tolerance = 0.1;
     double wrap_gap_em = 0.25;  // a vertical gap narrower than this continues a cell
     // ... and one narrower than this when another cell's line lies between the two
     // lines (a two-line cell centred on its row)

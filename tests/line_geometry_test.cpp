@@ -2,7 +2,7 @@
 // a producer's fonts report.  Pages are constructed: a label column of
 // ideographs and an amount column, printed at 9.5 pt with a 2 em row pitch
 // (a tight table; a cell's wrapped text has a 1.5 em pitch), the boxes 1.0× to 3× the font size tall about each line.
-#define BOOST_TEST_MODULE glyph_metrics
+#define BOOST_TEST_MODULE line_geometry
 #include <boost/test/unit_test.hpp>
 
 #include "source/glyph_metrics.hpp"
@@ -154,4 +154,31 @@ BOOST_AUTO_TEST_CASE(touching_words_split_on_a_column_edge) {
     BOOST_TEST(lines[3].cells[1].text == "市县(区)财政资金");
     BOOST_TEST_REQUIRE(lines[4].cells.size() == 1u);
     BOOST_TEST(lines[4].cells[0].text == "2023年完成");
+}
+
+// A label printed letter-spaced (single ideographs at one even pitch) is one
+// cell; the split-code headers 类 款 项 stay three; two lone ideographs side by
+// side (the wrapped tails of two cells) stay apart unless the line holds only
+// figures besides them (合　计 100.00).
+BOOST_AUTO_TEST_CASE(letter_spaced_labels_read_as_one_word) {
+    std::vector<Word> words;
+    const char* spaced[] = {"收", "入", "总", "计"};
+    for (int i = 0; i < 4; ++i) words.push_back(word(spaced[i], 100 + i * 3 * kSize, 100, 1.3));
+    words.push_back(word("18,728.94", 300, 100, 1.3));
+    const char* levels[] = {"类", "款", "项"};
+    for (int i = 0; i < 3; ++i) words.push_back(word(levels[i], 100 + i * 3 * kSize, 130, 1.3));
+    words.push_back(word("合", 100, 160, 1.3));
+    words.push_back(word("计", 100 + 3 * kSize, 160, 1.3));
+    words.push_back(word("100.00", 300, 160, 1.3));
+    words.push_back(word("度", 100, 190, 1.3));
+    words.push_back(word("升", 100 + 3 * kSize, 190, 1.3));
+    words.push_back(word("提升", 300, 190, 1.3));
+    const std::vector<Line> lines = build_lines(words, 1);
+    BOOST_TEST_REQUIRE(lines.size() == 4u);
+    BOOST_TEST_REQUIRE(lines[0].cells.size() == 2u);
+    BOOST_TEST(lines[0].cells[0].text == "收入总计");
+    BOOST_TEST(lines[1].cells.size() == 3u);
+    BOOST_TEST_REQUIRE(lines[2].cells.size() == 2u);
+    BOOST_TEST(lines[2].cells[0].text == "合计");
+    BOOST_TEST(lines[3].cells.size() == 3u);
 }
