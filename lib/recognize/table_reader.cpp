@@ -637,6 +637,22 @@ void read_tables(const std::vector<Page>& pages, Document& doc, bool /*from_text
         }
         store_table(doc, std::move(read.table), region.title_page);
     }
+    // A title of the 13 seen with no table read under it (the grid could not be
+    // found, or only a table of contents names it) is reported, never dropped.
+    for (const TableRegion& region : regions) {
+        if (!region.spec || doc.table(region.spec->id)) continue;
+        bool reported = false;
+        for (const auto& g : doc.diagnostics)
+            reported = reported || ((g.code == "not_standard_table" || g.code == "table_not_read") &&
+                                    g.message.find("\"" + region.title + "\"") != std::string::npos);
+        if (reported) continue;
+        Diagnostic d{"warning", "table_not_read",
+                     "\"" + region.title + "\" (page " + std::to_string(region.title_page) +
+                         ") names " + region.spec->id + " but no table could be read under it",
+                     region.title_page, {}};
+        d.table = region.spec->id;
+        doc.diagnostics.push_back(std::move(d));
+    }
     for (const Table& t : doc.tables)
         if (t.unit.empty())
             doc.diagnostics.push_back({"warning", "no_unit", "table " + t.id + " prints no 单位 line",

@@ -5,6 +5,7 @@
 #include <re2/re2.h>
 
 #include <map>
+#include <set>
 
 namespace budgetdoc::validate {
 namespace {
@@ -23,35 +24,58 @@ struct Checker {
     Document& doc;
     ConsistencyReport report;
 
+    // Where a record sits in its table: side ("" for one-sided tables) and index.
+    static std::pair<std::string, int> locate(const Table& t, const Record& r) {
+        for (const auto& [side, list] : {std::pair<const char*, const std::vector<Record>*>{"", &t.rows},
+                                         {"income", &t.income}, {"expenditure", &t.expenditure}})
+            for (size_t i = 0; i < list->size(); ++i)
+                if (&(*list)[i] == &r) return {side, static_cast<int>(i)};
+        return {"", -1};
+    }
+
+    // `field` of row `r` should equal `sum`, the sum of `parts` (field names, or
+    // the labels / codes of the rows added).
     void expect(const Amount& printed, const Amount& sum, const std::string& what, const Table& t,
-                const Record& r, int parts = 2) {
+                const Record& r, const std::string& field, const std::vector<std::string>& parts) {
         ++report.checks;
         if (printed.compare(sum) == 0) return;
         ++report.mismatches;
         // Printed figures are rounded one by one: a difference of at most one unit
         // of the last printed digit per part is rounding, not an extraction error.
+        const int n = std::max<int>(2, static_cast<int>(parts.size()));
         Amount diff = printed;
         diff.negative = !diff.negative;
         diff = diff.plus(sum);
         diff.negative = false;
         Amount tolerance;
         tolerance.integer = "0";
-        if (printed.fraction.empty()) tolerance.integer = std::to_string(parts);
+        if (printed.fraction.empty()) tolerance.integer = std::to_string(n);
         else tolerance.fraction = std::string(printed.fraction.size() - 1, '0') + "1";
         if (!printed.fraction.empty()) {
             Amount per_part = tolerance;
-            for (int i = 1; i < parts; ++i) tolerance = tolerance.plus(per_part);
+            for (int i = 1; i < n; ++i) tolerance = tolerance.plus(per_part);
         }
         const bool rounding = diff.compare(tolerance) <= 0;
         Diagnostic d;
         d.severity = rounding ? "info" : "warning";
         d.code = rounding ? "rounding_difference" : "sum_mismatch";
         d.message = "table " + t.id + ": " + what + ": printed " + printed.canonical() + ", parts add up to " +
-                    sum.canonical();
+                    sum.canonical() + " (off by " + diff.canonical() + ")";
         d.pages = r.pages;
         d.page = r.pages.empty() ? 0 : r.pages.front();
+        d.table = t.id;
+        const auto [side, index] = locate(t, r);
+        if (index >= 0) d.row = index;
+        d.side = side;
+        d.field = field;
+        d.printed = printed.canonical();
+        d.expected = sum.canonical();
+        d.parts = parts;
         doc.diagnostics.push_back(std::move(d));
+        if (!rounding) mismatched_tables.insert(t.id);
     }
+
+    std::set<std::string> mismatched_tables;
 
     // total = sum(parts) on every row that prints a total.  `groups` names parts
     // that are themselves the sum of other listed parts (财政拨款收入 = 一般公共预算 +
@@ -64,7 +88,8 @@ struct Checker {
             bool has_total = false, any_part = false;
             const Amount printed = value_of(r, total, &has_total);
             if (!has_total) continue;
-            const Amount sum = part_sum(r, parts, groups, &any_part);
+            std::vector<std::string> added;
+            const Amount sum = part_sum(r, parts, groups, &any_part, &added);
             if (!any_part) continue;  // only the total printed: nothing to check
             std::string label = "?";
             for (const char* f : {"code", "name", "item", "dept_item", "gov_item", "unit"})
@@ -72,7 +97,7 @@ struct Checker {
                     label = *r.get(f);
                     break;
                 }
-            expect(printed, sum, "row " + label + ": " + total, t, r, static_cast<int>(parts.size()));
+            expect(printed, sum, "row " + label + ": " + total, t, r, total, added);
         }
     }
 
@@ -87,15 +112,15 @@ struct Checker {
             if (!item || !has_total) continue;
             Amount sum;
             sum.integer = "0";
-            int parts = 0;
+            std::vector<std::string> parts;
             for (const Record& r : t.rows) {
                 const Text of = r.get("part_of");
                 if (!of || *of != *item) continue;
-                ++parts;
+                parts.push_back(r.get("item").value_or(""));
                 sum = sum.plus(value_of(r, "total"));
             }
-            if (parts == 0) continue;
-            expect(printed, sum, "row " + *item + ": total = its parts", t, whole, parts);
+            if (parts.empty()) continue;
+            expect(printed, sum, "row " + *item + ": total = its parts", t, whole, "total", parts);
         }
     }
 
@@ -112,7 +137,8 @@ struct Checker {
     }
 
     static Amount part_sum(const Record& r, const std::vector<std::string>& parts,
-                           const std::map<std::string, std::vector<std::string>>& groups, bool* any_part = nullptr) {
+                           const std::map<std::string, std::vector<std::string>>& groups, bool* any_part = nullptr,
+                           std::vector<std::string>* added = nullptr) {
         Amount sum;
         if (any_part) *any_part = false;
         for (const auto& p : parts) {
@@ -125,6 +151,7 @@ struct Checker {
             bool present = false;
             sum = sum.plus(value_of(r, p, &present));
             if (any_part) *any_part = *any_part || present;
+            if (added && present) added->push_back(p);
         }
         return sum;
     }
@@ -145,27 +172,27 @@ struct Checker {
             for (const Record* parent : coded) {
                 const std::string pc = *parent->get("code");
                 Amount sum;
-                int children = 0;
+                std::vector<std::string> children;
                 for (const Record* child : coded) {
                     const std::string cc = *child->get("code");
                     if (cc.size() == pc.size() + 2 && cc.compare(0, pc.size(), pc) == 0) {
                         sum = sum.plus(value_of(*child, f));
-                        ++children;
+                        children.push_back(cc);
                     }
                 }
-                if (children > 0)
-                    expect(value_of(*parent, f), sum, "科目 " + pc + " " + f + " vs its sub-items", t, *parent, children);
+                if (!children.empty())
+                    expect(value_of(*parent, f), sum, "科目 " + pc + " " + f + " vs its sub-items", t, *parent, f, children);
             }
             if (grand_total && !coded.empty()) {
                 const size_t top = coded.front()->get("code")->size();
                 Amount sum;
-                int n = 0;
+                std::vector<std::string> tops;
                 for (const Record* r : coded)
                     if (r->get("code")->size() == top) {
                         sum = sum.plus(value_of(*r, f));
-                        ++n;
+                        tops.push_back(*r->get("code"));
                     }
-                expect(value_of(*grand_total, f), sum, "合计 " + f + " vs top-level 科目", t, *grand_total, n);
+                expect(value_of(*grand_total, f), sum, "合计 " + f + " vs top-level 科目", t, *grand_total, f, tops);
             }
         }
     }
@@ -187,21 +214,21 @@ struct Checker {
         }
         if (!any_use || !total_row) return;
         Amount functional, use;
-        int nf = 0, nu = 0;
+        std::vector<std::string> nf, nu;
         for (const Record& r : t.expenditure) {
             if (&r == total_row) break;
             if (r.get("total")) {
                 functional = functional.plus(value_of(r, "total"));
-                ++nf;
+                nf.push_back(r.get("item").value_or(""));
             }
             if (r.get("use_amount")) {
                 use = use.plus(value_of(r, "use_amount"));
-                ++nu;
+                nu.push_back(r.get("use_item").value_or(""));
             }
         }
         const std::string label = total_row->get("item").value_or("");
-        if (nf > 0) expect(value_of(*total_row, "total"), functional, label + " vs 功能分类 items", t, *total_row, nf);
-        if (nu > 0) expect(value_of(*total_row, "total"), use, label + " vs 支出用途 items", t, *total_row, nu);
+        if (!nf.empty()) expect(value_of(*total_row, "total"), functional, label + " vs 功能分类 items", t, *total_row, "total", nf);
+        if (!nu.empty()) expect(value_of(*total_row, "total"), use, label + " vs 支出用途 items", t, *total_row, "total", nu);
     }
 
     void two_sided_totals(const Table& t, const std::string& income_total, const std::string& expense_total,
@@ -211,7 +238,9 @@ struct Checker {
             if (r.get("item").value_or("") == income_total) in = &r;
         for (const Record& r : t.expenditure)
             if (r.get("item").value_or("") == expense_total) out = &r;
-        if (in && out) expect(value_of(*in, "amount"), value_of(*out, expense_field), income_total + " vs " + expense_total, t, *in);
+        if (in && out)
+            expect(value_of(*in, "amount"), value_of(*out, expense_field), income_total + " vs " + expense_total, t, *in,
+                   "amount", {expense_total});
     }
 };
 
@@ -271,6 +300,13 @@ ConsistencyReport check_consistency(Document& doc) {
             c.two_sided_totals(t, "收入总计", "支出总计", "subtotal");
         }
     }
+    // A table whose figures do not add up is one the reader is not sure of: the
+    // document may print wrong sums, or a figure may sit in the wrong column.
+    for (Table& t : doc.tables)
+        if (c.mismatched_tables.count(t.id)) {
+            t.suspect = true;
+            t.suspect_reasons.push_back("figures that do not add up (sum_mismatch diagnostics)");
+        }
     return c.report;
 }
 
