@@ -20,7 +20,7 @@ const std::vector<std::string> kRowFields = {
     "personnel",     "public"};
 
 const char* const kSchema = R"sql(
--- budgetdoc batch database, schema version 1 (PRAGMA user_version).
+-- budgetdoc batch database, schema version 2 (PRAGMA user_version).
 -- Amounts are TEXT holding the exact decimal as printed minus grouping ("9784.70");
 -- use CAST(x AS REAL) or a decimal extension for arithmetic.  NULL = empty cell.
 CREATE TABLE IF NOT EXISTS documents (
@@ -51,6 +51,8 @@ CREATE TABLE IF NOT EXISTS tables (
   unit        TEXT,                  -- 万元 | 元
   no_data     INTEGER NOT NULL,      -- 1 when printed with 本表无数据
   pages       TEXT,                  -- JSON array of 1-based pages
+  suspect     INTEGER NOT NULL DEFAULT 0,  -- 1 when the reader is not sure of the table
+  suspect_reasons TEXT,              -- JSON array of sentences
   PRIMARY KEY (document_id, table_id)
 );
 -- Rows of the 13 tables; side is NULL for one-sided tables, income/expenditure
@@ -114,9 +116,12 @@ CREATE TABLE IF NOT EXISTS diagnostics (
   document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
   diag_index  INTEGER NOT NULL,
   severity TEXT, code TEXT, message TEXT, page INTEGER,
+  -- where a diagnostic about a table applies (records.md Diagnostics)
+  table_id TEXT, row_index INTEGER, side TEXT, field TEXT,
+  printed TEXT, expected TEXT, parts TEXT,  -- sum_mismatch: figures, parts as a JSON array
   PRIMARY KEY (document_id, diag_index)
 );
-PRAGMA user_version = 1;
+PRAGMA user_version = 2;
 )sql";
 
 // Minimal RAII statement; errors surface as std::runtime_error inside write().
@@ -180,7 +185,8 @@ std::string placeholders(std::size_t n) {
 void write_document_body(sqlite3* db, long long id, const ordered_json& doc) {
     // tables + rows
     {
-        Stmt t(db, "INSERT INTO tables(document_id,table_id,title,unit,no_data,pages) VALUES(?,?,?,?,?,?)");
+        Stmt t(db, "INSERT INTO tables(document_id,table_id,title,unit,no_data,pages,suspect,suspect_reasons) "
+                   "VALUES(?,?,?,?,?,?,?,?)");
         std::string cols = "document_id,table_id,side,row_index";
         for (const auto& f : kRowFields) cols += ",\"" + f + "\"";
         cols += ",extra,pages";
@@ -192,7 +198,10 @@ void write_document_body(sqlite3* db, long long id, const ordered_json& doc) {
                 const auto& tab = it.value();
                 t.integer(1, id).text(2, it.key()).json(3, get(tab, "title")).json(4, get(tab, "unit"));
                 t.integer(5, get(tab, "no_data").is_boolean() && get(tab, "no_data").get<bool>() ? 1 : 0);
-                t.json(6, pages_of(tab)).run();
+                const auto& reasons = get(tab, "suspect_reasons");
+                t.json(6, pages_of(tab));
+                t.integer(7, get(tab, "suspect").is_boolean() && get(tab, "suspect").get<bool>() ? 1 : 0);
+                t.json(8, reasons.is_array() ? ordered_json(reasons.dump()) : ordered_json()).run();
                 for (const char* side : {"rows", "income", "expenditure"}) {
                     const auto& rows = get(tab, side);
                     if (!rows.is_array()) continue;
@@ -289,13 +298,17 @@ void write_document_body(sqlite3* db, long long id, const ordered_json& doc) {
     }
     // diagnostics
     {
-        Stmt d(db, "INSERT INTO diagnostics(document_id,diag_index,severity,code,message,page) VALUES(?,?,?,?,?,?)");
+        Stmt d(db, "INSERT INTO diagnostics(document_id,diag_index,severity,code,message,page,"
+                   "table_id,row_index,side,field,printed,expected,parts) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)");
         const auto& diags = get(doc, "diagnostics");
         long long di = 0;
         if (diags.is_array())
             for (const auto& x : diags) {
                 d.integer(1, id).integer(2, di++).json(3, get(x, "severity")).json(4, get(x, "code"));
-                d.json(5, get(x, "message")).json(6, get(x, "page")).run();
+                d.json(5, get(x, "message")).json(6, get(x, "page")).json(7, get(x, "table")).json(8, get(x, "row"));
+                const auto& parts = get(x, "parts");
+                d.json(9, get(x, "side")).json(10, get(x, "field")).json(11, get(x, "printed")).json(12, get(x, "expected"));
+                d.json(13, parts.is_array() ? ordered_json(parts.dump()) : ordered_json()).run();
             }
     }
 }
@@ -332,6 +345,20 @@ std::string BatchDb::open(const std::string& path) {
     // killed at any point (only an OS crash may lose the last commits).
     for (const char* pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON"})
         if (auto e = exec(pragma); !e.empty()) return e;
+    // A database written by schema version 1 gains the version 2 columns.
+    int version = 0;
+    {
+        Stmt v(db_, "PRAGMA user_version");
+        if (sqlite3_step(v.get()) == SQLITE_ROW) version = sqlite3_column_int(v.get(), 0);
+    }
+    if (version == 1)
+        for (const char* alter :
+             {"ALTER TABLE tables ADD COLUMN suspect INTEGER NOT NULL DEFAULT 0",
+              "ALTER TABLE tables ADD COLUMN suspect_reasons TEXT", "ALTER TABLE diagnostics ADD COLUMN table_id TEXT",
+              "ALTER TABLE diagnostics ADD COLUMN row_index INTEGER", "ALTER TABLE diagnostics ADD COLUMN side TEXT",
+              "ALTER TABLE diagnostics ADD COLUMN field TEXT", "ALTER TABLE diagnostics ADD COLUMN printed TEXT",
+              "ALTER TABLE diagnostics ADD COLUMN expected TEXT", "ALTER TABLE diagnostics ADD COLUMN parts TEXT"})
+            if (auto e = exec(alter); !e.empty()) return e;
     if (auto e = exec(kSchema); !e.empty()) return e;
     return "";
 }
