@@ -8,12 +8,17 @@
 
 #include "golden_support.hpp"
 
+#include <set>
+
 
 using budgetdoc::test::golden;
 
 namespace {
 
-void check_forms(const std::string& sample, const std::string& ext) {
+// `known`: projects whose form is known to differ from the expected file (each
+// listed with the reason in the test below); the check fails once they match,
+// so the list cannot outlive the fault.
+void check_forms(const std::string& sample, const std::string& ext, const std::set<std::string>& known = {}) {
     const auto g = golden(sample, ext);
     BOOST_TEST_REQUIRE(g.error.empty(), g.error);
     budgetdoc::validate::CompareOptions opt;
@@ -30,6 +35,11 @@ void check_forms(const std::string& sample, const std::string& ext) {
         std::string detail;
         for (const auto& d : f.differences) detail += "\n    " + d.describe();
         if (f.excused) BOOST_TEST(ext == ".txt", sample << ext << ": PDF form flagged lossy: " << f.project);
+        if (known.count(f.project)) {
+            BOOST_TEST(f.counts(), sample << ext << ": form " << f.project << " now matches; drop it from the known list");
+            BOOST_TEST_MESSAGE(sample << ext << ": known difference " << f.summary() << detail);
+            continue;
+        }
         if (f.excused && !f.ok()) {
             ++excused;
             BOOST_TEST_MESSAGE(sample << ext << ": lossy form " << f.summary() << " differs (flagged)" << detail);
@@ -46,3 +56,14 @@ BOOST_AUTO_TEST_CASE(xinzhou_pdf_forms) { check_forms("xinzhou-jjzd-2023", ".pdf
 BOOST_AUTO_TEST_CASE(shanxi_pdf_forms) { check_forms("shanxi-jgj-2023", ".pdf"); }
 BOOST_AUTO_TEST_CASE(xinzhou_txt_forms) { check_forms("xinzhou-jjzd-2023", ".txt"); }
 BOOST_AUTO_TEST_CASE(shanxi_txt_forms) { check_forms("shanxi-jgj-2023", ".txt"); }
+
+// Re-prints of the samples by other producers (samples/variants/README.md).
+BOOST_AUTO_TEST_CASE(skia_type3_forms) {
+    // Chromium lets the overview of this form overflow its cell: the line printed
+    // between 项目概况 and 立项依据 belongs to 立项依据 in the expected file and is
+    // read into 项目概况 (no ruling lines to tell which cell it is drawn in).
+    check_forms("variants/xinzhou-jjzd-2023-skia", ".pdf", {"信息安全监管系统建设和网络安全防护建设费"});
+}
+BOOST_AUTO_TEST_CASE(running_header_forms) { check_forms("variants/shanxi-jgj-2023-header", ".pdf"); }
+BOOST_AUTO_TEST_CASE(scattered_fragments_forms) { check_forms("variants/datong-jjzd-2025-scattered", ".pdf"); }
+BOOST_AUTO_TEST_CASE(no_data_full_width_forms) { check_forms("variants/shanxi-jcgaj-2026-nodata", ".pdf"); }

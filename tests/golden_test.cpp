@@ -33,6 +33,11 @@ BOOST_AUTO_TEST_CASE(xinzhou_pdf_tables) { check_tables("xinzhou-jjzd-2023", ".p
 BOOST_AUTO_TEST_CASE(shanxi_pdf_tables) { check_tables("shanxi-jgj-2023", ".pdf"); }
 BOOST_AUTO_TEST_CASE(xinzhou_txt_tables) { check_tables("xinzhou-jjzd-2023", ".txt"); }
 BOOST_AUTO_TEST_CASE(shanxi_txt_tables) { check_tables("shanxi-jgj-2023", ".txt"); }
+// Re-prints of the samples by other producers (samples/variants/README.md).
+BOOST_AUTO_TEST_CASE(skia_type3_tables) { check_tables("variants/xinzhou-jjzd-2023-skia", ".pdf"); }
+BOOST_AUTO_TEST_CASE(running_header_tables) { check_tables("variants/shanxi-jgj-2023-header", ".pdf"); }
+BOOST_AUTO_TEST_CASE(scattered_fragments_tables) { check_tables("variants/datong-jjzd-2025-scattered", ".pdf"); }
+BOOST_AUTO_TEST_CASE(no_data_full_width_tables) { check_tables("variants/shanxi-jcgaj-2026-nodata", ".pdf"); }
 
 // The comparison itself: the contract's rules, independent of the extractor.
 BOOST_AUTO_TEST_CASE(compare_rules) {
