@@ -77,13 +77,13 @@ void remove_pdf_furniture(std::vector<source::PdfPage>& pages, std::vector<Diagn
         const double margin = t.margin_share * p.height;
         const double band = t.outer_band_share * p.height;  // page numbers and running lines sit here
         const auto line_key = [&](const Word& w) { return std::lround(w.box.center_y() / t.line_step); };
-        // Page numbers may come as several words ("-", "6", "-"): read the
-        // footer/header area line by line (words whose centres are within 2 pt).
+        // Page numbers may come as several words ("-", "6", "-"): read the page
+        // line by line (words whose centres are within 2 pt).
         std::map<long, std::string> band_lines;
         std::map<long, int> words_on_line;
         for (const auto& w : p.words) {
             words_on_line[line_key(w)]++;
-            if (w.box.y1 < band || w.box.y0 > p.height - band) band_lines[line_key(w)] += w.text;
+            band_lines[line_key(w)] += w.text;
         }
         // The outermost printed lines: nothing of the page is above the top one
         // or below the bottom one.  A running header printed a little lower than
@@ -110,8 +110,9 @@ void remove_pdf_furniture(std::vector<source::PdfPage>& pages, std::vector<Diagn
             const double h = std::max(1.0, w.box.height());
             const bool in_margin = w.box.y1 < margin || w.box.y0 > p.height - margin;
             const bool in_band = w.box.y1 < band || w.box.y0 > p.height - band;
-            const bool outermost = in_band && (std::fabs(w.box.center_y() - top) < t.same_line_share * h ||
-                                               std::fabs(w.box.center_y() - bottom) < t.same_line_share * h);
+            const bool outermost_line = std::fabs(w.box.center_y() - top) < t.same_line_share * h ||
+                                        std::fabs(w.box.center_y() - bottom) < t.same_line_share * h;
+            const bool outermost = in_band && outermost_line;
             // A watermark lies across the content, not in the title area at the top.
             const bool mid_page = w.box.center_y() > t.outer_band_share * p.height &&
                                   w.box.center_y() < (1 - t.watermark_bottom_share) * p.height;
@@ -125,13 +126,16 @@ void remove_pdf_furniture(std::vector<source::PdfPage>& pages, std::vector<Diagn
             // words is a table's header or title cell.
             const bool alone = glyph_count(text) == 1 || RE2::FullMatch(text, watermark_phrase()) ||
                                words_on_line[line_key(w)] == 1;
-            if (repeated && mid_page && large && alone) {
+            // Page numbers first: the dashes of "— 3 —" repeat on every page too.
+            // A page number is read in the outer bands, or as the last (first) line
+            // of a page whose content ends high (a short page, a landscape sheet).
+            if ((in_band || outermost_line) &&
+                RE2::FullMatch(normalize::normalize_text(band_lines[line_key(w)]), page_number_pattern())) {
+                removed_numbers["page numbers"].insert(p.number);
+            } else if (repeated && mid_page && large && alone) {
                 removed_watermark[text].insert(p.number);
             } else if (repeated && small && (in_margin || outermost)) {
                 removed_running[text].insert(p.number);
-            } else if (in_band && RE2::FullMatch(normalize::normalize_text(band_lines[line_key(w)]),
-                                                 page_number_pattern())) {
-                removed_numbers["page numbers"].insert(p.number);
             } else {
                 kept.push_back(std::move(w));
             }
