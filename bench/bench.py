@@ -196,7 +196,7 @@ def main():
     outres = os.path.abspath(a.out or os.path.join(root, "bench", "results"))
     corpus_args = a.corpus
     if not corpus_args:
-        corpus_args = [os.path.join(root, "samples")]
+        corpus_args = [os.path.join(root, "samples"), os.path.join(root, "samples", "variants")]
         shared = os.path.join(root, "..", "shared", "corpus", "real")
         if os.path.isdir(shared):
             corpus_args.append(shared)

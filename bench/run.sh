@@ -4,7 +4,7 @@
 #
 #   bench/run.sh [--reps N] [--no-install] [--no-scale] [CORPUS_DIR_OR_PDF...]
 #
-# Default corpus: samples/*.pdf plus ../shared/corpus/real/*.pdf when that
+# Default corpus: samples/*.pdf, samples/variants/*.pdf plus ../shared/corpus/real/*.pdf when that
 # folder exists. Writes bench/results/results.md and results.csv (override with
 # --out DIR). Scratch files go to bench/work/ (git-ignored).
 # See doc/performance.md for what each figure means.
