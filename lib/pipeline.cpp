@@ -132,6 +132,17 @@ Result<Document> extract_memory(const std::string& bytes, const std::string& nam
         // The document's own arithmetic: mismatches become warnings.
         validate::check_consistency(doc);
 
+        if (doc.tables.empty() && doc.performance_forms.empty() && !doc.kind.empty() && !loaded->from_text) {
+            // A disclosure that prints only its explanation text (说明), or tables
+            // the reader does not know yet, is still a document of its kind.
+            doc.diagnostics.push_back({"warning", "no_tables",
+                                       "no table of the 13 and no performance form read in " +
+                                           std::to_string(doc.source.pages) + " pages of this " +
+                                           (doc.kind == "final_accounts" ? "决算" : "预算") + " disclosure" +
+                                           (doc.other_tables.empty() ? "" : " (other tables kept in other_tables)"),
+                                       0, {}});
+            return doc;
+        }
         if (doc.tables.empty() && doc.performance_forms.empty()) {
             if (loaded->from_text)
                 return Error{ErrorCode::unknown_layout, name, 0,

@@ -864,3 +864,17 @@ BOOST_AUTO_TEST_CASE(a_table_read_cleanly_is_not_suspect) {
     BOOST_TEST(!t->suspect);
     BOOST_TEST(t->suspect_reasons.empty());
 }
+
+// kind and scope from the first line naming the disclosure (records.md Additions).
+BOOST_AUTO_TEST_CASE(kind_and_scope_from_the_naming_line) {
+    Document budget = extract_text(
+        "某某局2023年部门预算公开\n2023年预算支出总表\n单位：万元\n"
+        "科目编码\t科目名称\t合计\t基本支出\t项目支出\n201\t一般公共服务支出\t100.00\t\t100.00\n");
+    BOOST_TEST(budget.kind == "budget");
+    BOOST_TEST(budget.scope.value_or("") == "department");
+    Document final_accounts = extract_text(
+        "某某院2023年度单位决算\n2023年预算支出总表\n单位：万元\n"
+        "科目编码\t科目名称\t合计\t基本支出\t项目支出\n201\t一般公共服务支出\t100.00\t\t100.00\n");
+    BOOST_TEST(final_accounts.kind == "final_accounts");
+    BOOST_TEST(final_accounts.scope.value_or("") == "unit");
+}

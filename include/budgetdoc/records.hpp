@@ -109,6 +109,11 @@ struct Document {
     SourceInfo source;
     Text unit;
     std::optional<int> year;
+    // "budget" (预算公开) or "final_accounts" (决算公开), from the cover or the
+    // titles; empty when the document says neither.
+    std::string kind;
+    // "department" (部门预算/决算) or "unit" (单位预算/决算); unset when not printed.
+    Text scope;
     std::vector<Table> tables;  // in printed order; at most one per id
     std::vector<Form> performance_forms;
     std::vector<OtherTable> other_tables;

@@ -72,6 +72,8 @@ std::string to_json(const Document& d, bool pretty) {
                    {"kind", d.source.kind}};
     j["unit"] = text(d.unit);
     j["year"] = d.year ? ordered_json(*d.year) : ordered_json(nullptr);
+    if (!d.kind.empty()) j["kind"] = d.kind;
+    j["scope"] = text(d.scope);
     ordered_json tables = ordered_json::object();
     for (const auto& t : d.tables) {
         ordered_json tj;
