@@ -5,7 +5,12 @@
 namespace budgetdoc::recognize {
 
 std::string title_core(const std::string& title) {
-    static const RE2 label(R"(^(?:预算公开表|部门公开表|单位公开表|公开表|附表)\s*\d*\s*)");
+    // Labels printed before a title: 附表3, 表1, 表一, 部门公开表1, 预算01表, 公开01表,
+    // 公开表2, and list numbers (一、, 3.).
+    static const RE2 label(
+        R"(^(?:(?:预算公开表|部门公开表|单位公开表|公开表|附表|表)\s*(?:\d+|[一二三四五六七八九十]+)|)"
+        R"((?:预算|公开|部门公开|单位公开)\s*\d+\s*表|[一二三四五六七八九十]+、|\d{1,2}[.、]|)"
+        R"((?:预算公开表|部门公开表|单位公开表|公开表|附表))\s*)");
     static const RE2 up_to_year(R"(^.*?\d{4}\s*年度?\s*)");
     static const RE2 qualifier(R"(\s*\((?:不含上年结转|含上年结转)\)\s*$)");
     static const RE2 unit_word(R"(\s*\((?:单位:)?万?元\)\s*$)");
