@@ -266,6 +266,16 @@ bool read_horizontal(const TableRegion& region, const std::vector<const Line*>& 
     add_page(main.pages, body.page);
     for (int k = 0; k < n; ++k) {
         const auto& col = ht.columns[static_cast<size_t>(k)];
+        if (const auto* e = elsewhere(col.text); e && e->table.empty()) {
+            // A column printed with the items but no part of their total: its own
+            // row, labelled as printed.
+            Record r;
+            r.fields = {{"item", col.text}, {"total", col.figure}, {"general_budget", std::nullopt},
+                        {"gov_fund", std::nullopt}, {"state_capital", std::nullopt}};
+            r.pages = {body.page};
+            main.rows.push_back(std::move(r));
+            continue;
+        }
         if (const auto* e = elsewhere(col.text)) {
             auto it = std::find_if(out.begin(), out.end(), [&](const Table& t) { return t.id == e->table; });
             if (it == out.end()) {

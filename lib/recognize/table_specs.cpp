@@ -163,7 +163,9 @@ const std::vector<HorizontalSpec>& horizontal_specs() {
          R"(合计|小计|总计)",
          R"(三公)",
          "合计",
-         {{R"(机关运行经费)", "admin_operating", "unit"}}},
+         // The combined table is one table, three_public (as a reader of the page
+         // sees it): its 机关运行经费 column is a row of it, not a part of 合计.
+         {{R"(机关运行经费)", "", "item"}}},
     };
     return specs;
 }

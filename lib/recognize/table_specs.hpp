@@ -85,8 +85,10 @@ struct HorizontalSpec {
     std::string total;     // RE2, full match: a total column (合计, 小计)
     std::string main;      // RE2, partial: the group whose total is the table's 合计 (“三公”经费)
     std::string main_total_item;  // item name of that total (合计)
-    // A column belonging to another table (机关运行经费 → admin_operating): one row
-    // there, labelled by the printed 编制单位 (or the header), figure in total.
+    // A column that is no part of the items' total (机关运行经费): with `table` set,
+    // one row of that table, labelled by the printed 编制单位 (or the header),
+    // figure in total; with `table` empty, a row of this table labelled as printed
+    // (no part_of).
     struct Elsewhere {
         std::string header;  // RE2, partial
         std::string table;
