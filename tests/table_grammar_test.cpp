@@ -878,3 +878,23 @@ BOOST_AUTO_TEST_CASE(kind_and_scope_from_the_naming_line) {
     BOOST_TEST(final_accounts.kind == "final_accounts");
     BOOST_TEST(final_accounts.scope.value_or("") == "unit");
 }
+
+// The national template's 一般公共预算基本支出情况表: 科目名称 under a group header
+// 经济分类科目, economic codes to seven digits, 人员经费/公用经费 spelled 人员类 or
+// 日常公用支出 elsewhere.
+BOOST_AUTO_TEST_CASE(national_basic_expenditure_table_by_its_header) {
+    Document d = extract_text(
+        "2026年一般公共预算基本支出情况表\n单位：万元\n"
+        "\t经济分类科目\t\t基本支出\t\n"
+        "科目编码\t科目名称\t总计\t人员类\t日常公用支出\n"
+        "\t合计\t30.00\t20.00\t10.00\n"
+        "301\t工资福利支出\t20.00\t20.00\t\n"
+        "3010201\t津贴\t20.00\t20.00\t\n"
+        "302\t商品和服务支出\t10.00\t\t10.00\n");
+    const Table* t = d.table("basic_by_economic");
+    BOOST_REQUIRE(t);
+    BOOST_REQUIRE_EQUAL(t->rows.size(), 4u);
+    BOOST_TEST(t->rows[2].get("code").value_or("") == "3010201");
+    BOOST_TEST(t->rows[2].get("dept_item").value_or("") == "津贴");
+    BOOST_TEST(t->rows[3].get("public").value_or("") == "10.00");
+}

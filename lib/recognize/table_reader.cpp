@@ -236,8 +236,10 @@ struct FigureAndText {
     bool text_first = false;
 };
 std::optional<FigureAndText> split_figure(const std::string& cell) {
-    static const RE2 before(R"(^([^\d\-]+?)\s*(-?\d[\d,]*(?:\.\d+)?)$)");
-    static const RE2 after(R"(^(-?\d[\d,]*(?:\.\d+)?)\s*([^\d,.%].*)$)");
+    // The text is words (an ideograph or a letter first), never more figures:
+    // "4,661.75 12.50" is two figures run together, not a figure and a word.
+    static const RE2 before(R"(^([\p{Han}A-Za-z][^\d]*?)\s*(-?\d[\d,]*(?:\.\d+)?)$)");
+    static const RE2 after(R"(^(-?\d[\d,]*(?:\.\d+)?)\s*([\p{Han}A-Za-z（(][^\d]*(?:\d[^\d]*)*)$)");
     FigureAndText f;
     if (RE2::FullMatch(cell, before, &f.text, &f.figure)) {
         f.text_first = true;

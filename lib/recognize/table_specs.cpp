@@ -27,6 +27,9 @@ const char* kOperatingIncome = R"(经营收入)";
 const char* kOtherIncome = R"(其他收入)";
 const char* kReserve = R"(预留机动经费|机动经费)";
 const char* kCarryForward = R"(结转下年)";
+// 人员经费 / 公用经费 as regions print them (人员类, 人员支出; 日常公用支出).
+const char* kPersonnel = R"(人员经费|人员类|人员支出)";
+const char* kPublic = R"(公用经费|公用类|公用支出)";
 // The total of a table printing one amount column (Jiangsu: 科目编码 科目名称 金额).
 const char* kTotalOrAmount = R"(合计|总计|小计|^金额$)";
 
@@ -94,9 +97,10 @@ std::vector<TableSpec> make_specs() {
         {"basic_by_economic",
          R"(一般公共预算(?:财政拨款)?(?:安排的?)?基本支出(?:(?:分|按)?(?:部门预算|政府预算)?经济(?:分类)?(?:科目)?(?:预算|情况)?表|(?:预算|情况|明细)?表\(按?(?:支出)?经济(?:分类)?科目[^)]*\)))",
          {xcol("code", K::code, kCode),
-          col("dept_item", K::text, R"(部门预算支出经济科目|部门.*科目|^(?:项目)?(?:经济(?:分类)?)?科目名称$)"),
+          // 科目名称 may sit under a group header 经济分类科目 (joined: 经济分类科目科目名称).
+          col("dept_item", K::text, R"(部门预算支出经济科目|部门.*科目|^(?:经济(?:分类)?科目)?(?:项目)?(?:经济(?:分类)?)?科目名称$)"),
           col("gov_item", K::text, R"(政府预算支出经济科目|政府.*科目)"), col("total", K::amount, kTotalOrAmount),
-          col("personnel", K::amount, R"(人员经费)"), col("public", K::amount, R"(公用经费)")}},
+          col("personnel", K::amount, kPersonnel), col("public", K::amount, kPublic)}},
         {"general_budget_expenditure",
          R"(一般公共预算(?:财政拨款|当年拨款|拨款)?支出(?:功能分类)?(?:预算|情况|明细)?表(?:\(按?功能(?:分类)?(?:科目)?分?\))?)",
          {col("code", K::code, kCode), col("name", K::text, kName), col("total", K::amount, kTotalOrAmount),
@@ -146,8 +150,8 @@ const std::vector<TitleFamily>& title_families() {
         {"一般公共预算基本支出表",
          R"(一般公共预算(?:财政拨款|当年拨款)?(?:安排的?)?基本支出(?:预算)?(?:明细|情况)?表)",
          {{"basic_by_economic",
-           {{R"(人员经费)", R"(公用经费)"}, {R"(经济(?:分类)?科目)"}},
-           R"([35]\d{2}(?:\d{2})?)",
+           {{kPersonnel, kPublic}, {R"(经济(?:分类)?科目)"}},
+           R"([35]\d{2}(?:\d{2}){0,2})",
            R"(功能)"}}},
     };
     return families;
