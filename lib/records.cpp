@@ -33,7 +33,11 @@ const std::vector<std::string>& table_ids() {
     static const std::vector<std::string> ids = {
         "income_expenditure_summary", "income_summary", "expenditure_summary", "fiscal_grant_summary",
         "general_budget_expenditure", "basic_by_economic", "gov_fund_income", "gov_fund_expenditure",
-        "state_capital", "three_public", "admin_operating", "project_current", "project_carryover"};
+        "state_capital", "three_public", "admin_operating", "project_current", "project_carryover",
+        // 决算 (final accounts)
+        "final_income_expenditure_summary", "final_income", "final_expenditure", "final_fiscal_grant_summary",
+        "final_general_budget_expenditure", "final_general_budget_basic", "final_gov_fund", "final_state_capital",
+        "final_three_public"};
     return ids;
 }
 

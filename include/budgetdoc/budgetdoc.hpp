@@ -59,7 +59,7 @@
 //   doc.unit, doc.year         document-level metadata (optional)
 //   doc.tables                 the recognised standard tables in printed order;
 //                              doc.table(id) finds one (nullptr when absent);
-//                              table_ids() lists the 13 ids in contract order
+//                              table_ids() lists the table ids in contract order (the 13 budget tables, then the 决算 ones)
 //                              ("income_summary", …, "three_public", …)
 //   Table::rows                one-sided tables; Table::two_sided tables
 //                              (income/expenditure summary) use Table::income

@@ -26,6 +26,7 @@ const std::vector<CompiledSpec>& compiled_specs() {
             // A prefix joined by 和/及/、 names a combined table (“三公”经费和机关运行
             // 经费预算表), which is none of the 13.
             c.title = std::make_unique<RE2>("(?:[^和及、]*?)(?:" + s.title + ")");
+            if (!s.not_title.empty()) c.not_title = std::make_unique<RE2>(s.not_title);
             for (const auto& col : s.columns) c.headers.push_back(std::make_unique<RE2>(col.header));
             out.push_back(std::move(c));
         }
@@ -43,7 +44,7 @@ const CompiledSpec* compiled_spec(const TableSpec& spec) {
 const CompiledSpec* match_title(const std::string& title) {
     const std::string core = title_core(title);
     for (const auto& c : compiled_specs())
-        if (RE2::FullMatch(core, *c.title)) return &c;
+        if (RE2::FullMatch(core, *c.title) && !(c.not_title && RE2::PartialMatch(core, *c.not_title))) return &c;
     return nullptr;
 }
 
@@ -71,11 +72,16 @@ std::string line_text(const Line& l) {
     return s;
 }
 
+// Column numbers (1 2 3 …), possibly headed 栏次 (决算 tables: "栏次 | 1 | 2").
 bool is_column_number_row(const Line& l) {
     if (l.cells.size() < 2) return false;
-    for (const auto& c : l.cells)
-        if (!RE2::FullMatch(c.text, R"(\d{1,2})")) return false;
-    return true;
+    int numbers = 0, labels = 0;
+    for (const auto& c : l.cells) {
+        if (RE2::FullMatch(c.text, R"(\d{1,2})")) ++numbers;
+        else if (c.text == "栏次" || c.text == "行次") ++labels;
+        else return false;
+    }
+    return numbers >= 2 || (numbers >= 1 && labels >= 1);
 }
 
 bool is_header_row(const Line& l) {
@@ -138,7 +144,8 @@ std::vector<TableRegion> locate_tables(const std::vector<Page>& pages) {
                 marks.push_back({{p, i}, Mark::table, cs->spec, t, nullptr, n});
             } else if (RE2::PartialMatch(t, form_title()) || RE2::PartialMatch(t, part_heading())) {
                 marks.push_back({{p, i}, Mark::stop, nullptr, t, nullptr, n});
-            } else if ((l.cells.size() == 1 || n == 2) && RE2::FullMatch(t, other_table_title())) {
+            } else if ((l.cells.size() == 1 || n == 2) && RE2::FullMatch(t, other_table_title()) &&
+                       !title_core(t).empty()) {  // a label alone (公开01表, 表1) titles nothing
                 marks.push_back({{p, i}, Mark::other_table, nullptr, t, match_horizontal_title(t), n, match_family(t)});
             }
             i += n - 1;

@@ -19,6 +19,7 @@ namespace budgetdoc::recognize {
 struct CompiledSpec {
     const TableSpec* spec;
     std::unique_ptr<RE2> title;
+    std::unique_ptr<RE2> not_title;              // null when the spec has none
     std::vector<std::unique_ptr<RE2>> headers;  // one per column
 };
 

@@ -42,10 +42,66 @@ ColumnSpec xcol(const char* field, FieldKind kind, const char* header, Side side
     return ColumnSpec{field, kind, header, side, true};
 }
 
+// 决算 (final accounts), the national template's tables (records.md Additions).
+// Their titles name 决算, so no budget title takes them.  The 行次 column (line
+// numbers of two-sided tables) is kept as the extra key `line`.
+std::vector<TableSpec> final_account_specs() {
+    using K = FieldKind;
+    using S = Side;
+    const char* kLine = R"(^行次$)";
+    const char* kAmount = R"(金额|决算数|^合计$)";
+    return {
+        {"final_fiscal_grant_summary",
+         R"((?:部门|单位)?财政拨款收入支出决算(?:总)?表)",
+         {col("item", K::text, R"(项目|收入)", S::income), xcol("line", K::text, kLine, S::income),
+          col("amount", K::amount, kAmount, S::income), col("item", K::text, R"(项目|支出)", S::expenditure),
+          xcol("line", K::text, kLine, S::expenditure), col("total", K::amount, R"(合计|小计|金额)", S::expenditure),
+          col("general_budget", K::amount, kGeneral, S::expenditure), col("gov_fund", K::amount, kGovFund, S::expenditure),
+          col("state_capital", K::amount, kStateCap, S::expenditure)},
+         true, R"(基金|国有资本)"},
+        {"final_income_expenditure_summary",
+         R"((?:部门|单位)?收入支出决算(?:总)?表)",
+         {col("item", K::text, R"(项目|收入)", S::income), xcol("line", K::text, kLine, S::income),
+          col("amount", K::amount, kAmount, S::income), col("item", K::text, R"(项目|支出)", S::expenditure),
+          xcol("line", K::text, kLine, S::expenditure), col("amount", K::amount, kAmount, S::expenditure)},
+         true, R"(财政拨款|基金|国有资本)"},
+        {"final_income",
+         R"((?:部门|单位)?收入决算表)",
+         {col("code", K::code, kCode), col("name", K::text, kName), col("total", K::amount, kTotal),
+          col("fiscal_grant", K::amount, R"(财政拨款)"), col("superior_subsidy", K::amount, R"(上级补助)"),
+          col("service_income", K::amount, R"(事业收入)"), col("operating_income", K::amount, R"(经营收入)"),
+          col("affiliated_income", K::amount, R"(附属单位)"), col("other_income", K::amount, R"(其他收入)")},
+         false, R"(财政拨款|基金|国有资本)"},
+        {"final_general_budget_expenditure",
+         R"(一般公共预算财政拨款支出决算(?:明细)?表)",
+         {col("code", K::code, kCode), col("name", K::text, kName), col("total", K::amount, kTotal),
+          col("basic", K::amount, kBasic), col("project", K::amount, kProject)}},
+        {"final_gov_fund",
+         R"(政府性基金预算财政拨款(?:收入)?支出决算表)",
+         {col("code", K::code, kCode), col("name", K::text, kName),
+          col("opening_balance", K::amount, R"(年初结转)"), col("income", K::amount, R"(本年收入)"),
+          col("total", K::amount, R"(小计|合计)"), col("basic", K::amount, kBasic), col("project", K::amount, kProject),
+          col("closing_balance", K::amount, R"(年末结转)")}},
+        {"final_state_capital",
+         R"(国有资本经营预算财政拨款(?:收入)?支出决算表)",
+         {col("code", K::code, kCode), col("name", K::text, kName),
+          xcol("opening_balance", K::amount, R"(年初结转)"), xcol("income", K::amount, R"(本年收入)"),
+          col("total", K::amount, R"(小计|合计)"), col("basic", K::amount, kBasic), col("project", K::amount, kProject),
+          xcol("closing_balance", K::amount, R"(年末结转)")}},
+        {"final_expenditure",
+         R"((?:部门|单位)?支出决算表)",
+         {col("code", K::code, kCode), col("name", K::text, kName), col("total", K::amount, kTotal),
+          col("basic", K::amount, kBasic), col("project", K::amount, kProject),
+          col("superior_payment", K::amount, R"(上缴上级)"), col("operating", K::amount, R"(经营支出)"),
+          col("affiliated_subsidy", K::amount, R"(对附属单位)")},
+         false, R"(财政拨款|基本支出|项目支出|三公|基金|国有资本)"},
+    };
+}
+
 std::vector<TableSpec> make_specs() {
     using K = FieldKind;
     using S = Side;
-    return {
+    std::vector<TableSpec> budget = {
         {"fiscal_grant_summary",
          R"((?:部门|单位)?(?:综合预算)?财政拨款收支(?:预算)?(?:总表|总体情况表))",
          {col("item", K::text, R"(项目|收入)", S::income), col("amount", K::amount, R"(金额|预算数|\d{4}年?)", S::income),
@@ -130,6 +186,9 @@ std::vector<TableSpec> make_specs() {
           col("state_capital", K::amount, kStateCap), col("special_account", K::amount, kSpecial),
           col("unit_funds", K::amount, kUnitFunds)}},
     };
+    std::vector<TableSpec> all = final_account_specs();
+    all.insert(all.end(), budget.begin(), budget.end());
+    return all;
 }
 
 }  // namespace

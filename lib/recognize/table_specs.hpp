@@ -32,6 +32,10 @@ struct TableSpec {
     std::string title;  // RE2, full match against the title core
     std::vector<ColumnSpec> columns;
     bool two_sided = false;
+    // RE2, partial match against the title core: a title the pattern above takes
+    // through its free prefix but that names another table (支出决算表 is not
+    // 一般公共预算财政拨款基本支出决算表).
+    std::string not_title;
 };
 
 // In the order titles are tried (specific before general).

@@ -295,6 +295,20 @@ ConsistencyReport check_consistency(Document& doc) {
             c.row_sums(t, t.expenditure, "basic", {"personnel", "public"});
             c.two_sided_totals(t, "收入总计", "支出总计", "total");
             c.spending_parts(t);
+        } else if (t.id == "final_income") {
+            c.row_sums(t, t.rows, "total",
+                       {"fiscal_grant", "superior_subsidy", "service_income", "operating_income", "affiliated_income",
+                        "other_income"});
+            c.code_hierarchy(t, {"total"});
+        } else if (t.id == "final_expenditure") {
+            c.row_sums(t, t.rows, "total", {"basic", "project", "superior_payment", "operating", "affiliated_subsidy"});
+            c.code_hierarchy(t, {"total", "basic", "project"});
+        } else if (t.id == "final_general_budget_expenditure" || t.id == "final_gov_fund" ||
+                   t.id == "final_state_capital") {
+            c.row_sums(t, t.rows, "total", {"basic", "project"});
+            c.code_hierarchy(t, {"total", "basic", "project"});
+        } else if (t.id == "final_fiscal_grant_summary") {
+            c.row_sums(t, t.expenditure, "total", {"general_budget", "gov_fund", "state_capital"});
         } else if (t.id == "fiscal_grant_summary") {
             c.row_sums(t, t.expenditure, "subtotal", {"general_budget", "gov_fund", "state_capital"});
             c.two_sided_totals(t, "收入总计", "支出总计", "subtotal");
