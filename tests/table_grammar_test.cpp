@@ -898,3 +898,39 @@ BOOST_AUTO_TEST_CASE(national_basic_expenditure_table_by_its_header) {
     BOOST_TEST(t->rows[2].get("dept_item").value_or("") == "津贴");
     BOOST_TEST(t->rows[3].get("public").value_or("") == "10.00");
 }
+
+// 决算 tables: their titles, the 栏次 row of column numbers, the 行次 column kept
+// as `line`, and titles that name another table through the free prefix.
+BOOST_AUTO_TEST_CASE(final_account_tables) {
+    BOOST_TEST(id_of("收入支出决算总表") == "final_income_expenditure_summary");
+    BOOST_TEST(id_of("财政拨款收入支出决算总表") == "final_fiscal_grant_summary");
+    BOOST_TEST(id_of("政府性基金预算财政拨款收入支出决算表") == "final_gov_fund");
+    BOOST_TEST(id_of("国有资本经营预算财政拨款支出决算表") == "final_state_capital");
+    BOOST_TEST(id_of("一般公共预算财政拨款支出决算表") == "final_general_budget_expenditure");
+    BOOST_TEST(id_of("支出决算表") == "final_expenditure");
+    BOOST_TEST(id_of("一般公共预算财政拨款基本支出决算表") != "final_expenditure");
+    BOOST_TEST(id_of("一般公共预算财政拨款“三公”经费支出决算表") != "final_expenditure");
+    Document d = extract_text(
+        "2024年度部门决算\n收入决算表\n公开02表\n金额单位：万元\n"
+        "科目代码\t科目名称\t本年收入合计\t财政拨款收入\t其他收入\n"
+        "\t栏次\t1\t2\t3\n"
+        "\t合计\t30.00\t20.00\t10.00\n"
+        "201\t一般公共服务支出\t30.00\t20.00\t10.00\n");
+    BOOST_TEST(d.kind == "final_accounts");
+    const Table* t = d.table("final_income");
+    BOOST_REQUIRE(t);
+    BOOST_TEST(t->unit == "万元");
+    BOOST_REQUIRE_EQUAL(t->rows.size(), 2u);
+    BOOST_TEST(t->rows[0].get("name").value_or("") == "合计");
+    BOOST_TEST(t->rows[0].get("other_income").value_or("") == "10.00");
+    BOOST_TEST(!t->suspect);
+    Document s = extract_text(
+        "收入支出决算总表\n金额单位：万元\n收入\t\t\t支出\t\t\n"
+        "项目\t行次\t金额\t项目\t行次\t金额\n"
+        "一、一般公共预算财政拨款收入\t1\t100.00\t一、一般公共服务支出\t32\t100.00\n");
+    const Table* summary = s.table("final_income_expenditure_summary");
+    BOOST_REQUIRE(summary);
+    BOOST_REQUIRE_EQUAL(summary->income.size(), 1u);
+    BOOST_TEST(summary->income[0].get("line").value_or("") == "1");
+    BOOST_TEST(summary->expenditure[0].get("amount").value_or("") == "100.00");
+}
