@@ -246,7 +246,52 @@ struct Checker {
 
 }  // namespace
 
+// One wrong figure breaks every sum it is part of — its row, its parent 科目,
+// the grand total — each off by the same amount.  Those sum_mismatch warnings of
+// a table are folded into the first one (the checks run row sums before the
+// hierarchy, so it is the most specific), which lists where else the same
+// difference shows; differences of other amounts stay separate diagnostics.
+void fold_same_difference(std::vector<Diagnostic>& diagnostics, size_t first_new) {
+    std::map<std::pair<std::string, std::string>, size_t> kept;  // (table, difference) → index
+    std::vector<bool> drop(diagnostics.size(), false);
+    std::map<size_t, std::vector<std::string>> also;
+    for (size_t i = first_new; i < diagnostics.size(); ++i) {
+        const Diagnostic& d = diagnostics[i];
+        if (d.code != "sum_mismatch" || !d.printed || !d.expected) continue;
+        auto p = normalize::parse_amount(*d.printed), e = normalize::parse_amount(*d.expected);
+        if (p.kind != normalize::AmountParse::amount || e.kind != normalize::AmountParse::amount) continue;
+        Amount diff = p.value;
+        diff.negative = !diff.negative;
+        diff = diff.plus(e.value);
+        diff.negative = false;
+        const auto key = std::make_pair(d.table, diff.canonical());
+        auto it = kept.find(key);
+        if (it == kept.end()) {
+            kept.emplace(key, i);
+            continue;
+        }
+        drop[i] = true;
+        std::string where = d.field;
+        if (d.row) where = (d.side.empty() ? "row " : d.side + " row ") + std::to_string(*d.row) + " " + where;
+        also[it->second].push_back(where);
+    }
+    for (auto& [i, places] : also) {
+        std::string list;
+        for (const auto& w : places) list += (list.empty() ? "" : "; ") + w;
+        diagnostics[i].message += "; the same difference shows in " + std::to_string(places.size()) +
+                                  " other sum(s) of this table (" + list + "): one figure likely explains them all";
+    }
+    size_t out = first_new;
+    for (size_t i = first_new; i < diagnostics.size(); ++i)
+        if (!drop[i]) {
+            if (out != i) diagnostics[out] = std::move(diagnostics[i]);  // never a self-move
+            ++out;
+        }
+    diagnostics.resize(out);
+}
+
 ConsistencyReport check_consistency(Document& doc) {
+    const size_t first_new = doc.diagnostics.size();
     Checker c{doc, {}};
     const std::vector<Table> tables = doc.tables;  // diagnostics are appended to doc while we read
     // Extra keys (README.md, Output) are parts where printed: fiscal_grant stands for
@@ -314,6 +359,7 @@ ConsistencyReport check_consistency(Document& doc) {
             c.two_sided_totals(t, "收入总计", "支出总计", "subtotal");
         }
     }
+    fold_same_difference(doc.diagnostics, first_new);
     // A table whose figures do not add up is one the reader is not sure of: the
     // document may print wrong sums, or a figure may sit in the wrong column.
     for (Table& t : doc.tables)
