@@ -72,13 +72,14 @@ std::string line_text(const Line& l) {
     return s;
 }
 
-// Column numbers (1 2 3 …), possibly headed 栏次 (决算 tables: "栏次 | 1 | 2").
+// Column numbers (1 2 3 …), possibly headed 栏次 (决算 tables: "栏次 | 1 | 2") or
+// starred in the label columns ("** | ** | 1 | 2").
 bool is_column_number_row(const Line& l) {
     if (l.cells.size() < 2) return false;
     int numbers = 0, labels = 0;
     for (const auto& c : l.cells) {
         if (RE2::FullMatch(c.text, R"(\d{1,2})")) ++numbers;
-        else if (c.text == "栏次" || c.text == "行次") ++labels;
+        else if (c.text == "栏次" || c.text == "行次" || RE2::FullMatch(c.text, R"(\*+)")) ++labels;
         else return false;
     }
     return numbers >= 2 || (numbers >= 1 && labels >= 1);

@@ -6,7 +6,8 @@ namespace {
 // Shared column header patterns.
 // A code printed in one column (科目编码) or split over 类/款/项 columns.
 const char* kCode = R"(编码|代码|科目编号|^类$|^款$|^项$)";
-const char* kName = R"(名称|项目)";
+// 科目名称, 项目; a name column headed only 功能科目 / 科目 (长沙).
+const char* kName = R"(名称|项目|^(?:功能|经济)?(?:分类)?科目$)";
 const char* kTotal = R"(合计|总计|小计)";
 const char* kBasic = R"(基本支出)";
 const char* kProject = R"(项目支出)";
