@@ -173,12 +173,20 @@ BOOST_AUTO_TEST_CASE(letter_spaced_labels_read_as_one_word) {
     words.push_back(word("度", 100, 190, 1.3));
     words.push_back(word("升", 100 + 3 * kSize, 190, 1.3));
     words.push_back(word("提升", 300, 190, 1.3));
+    // The group header 收　入 … 支　出: two pairs on a line of lone ideographs.
+    words.push_back(word("收", 100, 220, 1.3));
+    words.push_back(word("入", 100 + 2 * kSize, 220, 1.3));
+    words.push_back(word("支", 300, 220, 1.3));
+    words.push_back(word("出", 300 + 2 * kSize, 220, 1.3));
     const std::vector<Line> lines = build_lines(words, 1);
-    BOOST_TEST_REQUIRE(lines.size() == 4u);
+    BOOST_TEST_REQUIRE(lines.size() == 5u);
     BOOST_TEST_REQUIRE(lines[0].cells.size() == 2u);
     BOOST_TEST(lines[0].cells[0].text == "收入总计");
     BOOST_TEST(lines[1].cells.size() == 3u);
     BOOST_TEST_REQUIRE(lines[2].cells.size() == 2u);
     BOOST_TEST(lines[2].cells[0].text == "合计");
     BOOST_TEST(lines[3].cells.size() == 3u);
+    BOOST_TEST_REQUIRE(lines[4].cells.size() == 2u);
+    BOOST_TEST(lines[4].cells[0].text == "收入");
+    BOOST_TEST(lines[4].cells[1].text == "支出");
 }

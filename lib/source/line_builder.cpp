@@ -117,14 +117,18 @@ void join_letter_spaced(std::vector<RawLine>& lines, std::deque<Word>& storage, 
             for (size_t k = i; k < j; ++k) levels = levels && RE2::FullMatch(line.words[k]->text, code_level);
             // Two ideographs side by side may as well be the wrapped tails of two
             // cells (满意 / 度 beside 提 / 升): two make a word only on a line
-            // holding nothing else but figures (合　计 1,234.00, 目　录).
+            // holding nothing else but figures and lone ideographs (合　计 1,234.00,
+            // 目　录, the group header 收　入 … 支　出).
             bool pair_ok = j - i >= 3;
             if (j - i == 2) {
                 pair_ok = true;
-                for (size_t k = 0; k < line.words.size(); ++k)
-                    if ((k < i || k >= j) && !looks_like_figure(normalize::normalize_text(line.words[k]->text)) &&
-                        !normalize::looks_like_amount(line.words[k]->text))
+                for (size_t k = 0; k < line.words.size(); ++k) {
+                    if (k >= i && k < j) continue;
+                    const std::string& other = line.words[k]->text;
+                    if (!looks_like_figure(normalize::normalize_text(other)) && !normalize::looks_like_amount(other) &&
+                        !RE2::FullMatch(other, single_ideograph))
                         pair_ok = false;
+                }
             }
             if (j - i >= 2 && !levels && pair_ok) {
                 Word w = *a;
