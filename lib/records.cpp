@@ -1,5 +1,9 @@
 #include <budgetdoc/records.hpp>
 
+#include "recognize/table_specs.hpp"
+
+#include <algorithm>
+
 namespace budgetdoc {
 
 Text Record::get(const std::string& name) const {
@@ -29,15 +33,17 @@ const Table* Document::table(const std::string& id) const {
     return nullptr;
 }
 
+// Contract order, from the templates (each table's `order`).
 const std::vector<std::string>& table_ids() {
-    static const std::vector<std::string> ids = {
-        "income_expenditure_summary", "income_summary", "expenditure_summary", "fiscal_grant_summary",
-        "general_budget_expenditure", "basic_by_economic", "gov_fund_income", "gov_fund_expenditure",
-        "state_capital", "three_public", "admin_operating", "project_current", "project_carryover",
-        // 决算 (final accounts)
-        "final_income_expenditure_summary", "final_income", "final_expenditure", "final_fiscal_grant_summary",
-        "final_general_budget_expenditure", "final_general_budget_basic", "final_gov_fund", "final_state_capital",
-        "final_three_public"};
+    static const std::vector<std::string> ids = [] {
+        std::vector<const recognize::TableSpec*> specs;
+        for (const auto& t : recognize::table_specs()) specs.push_back(&t);
+        std::stable_sort(specs.begin(), specs.end(),
+                         [](const recognize::TableSpec* a, const recognize::TableSpec* b) { return a->order < b->order; });
+        std::vector<std::string> out;
+        for (const auto* t : specs) out.push_back(t->id);
+        return out;
+    }();
     return ids;
 }
 

@@ -1,11 +1,11 @@
-// recognize/table_specs — the 13 standard tables described as data.
+// recognize/table_specs — the tables as the templates describe them.
 //
-// Each TableSpec says how the table's title reads (an RE2 pattern over the title
-// with year, 单位 prefix and "(不含上年结转)" removed), which columns it has in
-// printed order, and for each column the contract field and an RE2 pattern its
-// printed header must contain.  Column meaning comes from the printed header;
-// adding a province's variant means adding an alternative to a pattern or a new
-// spec, not editing control flow (table_reader.cpp).
+// The descriptions live in templates/*.yaml (compiled into the library; format in
+// templates/budget.yaml): each table's title (an RE2 pattern over the title with
+// label, year, 单位 prefix and "(不含上年结转)" removed), its columns in printed
+// order (contract field, kind, an RE2 pattern its printed header must contain)
+// and its sum rules.  Column meaning comes from the printed header; adding a
+// province's variant means editing a template, not control flow.
 #pragma once
 
 #include <string>
@@ -27,6 +27,26 @@ struct ColumnSpec {
     bool extra = false;
 };
 
+// An arithmetic identity of a table (templates/*.yaml, `sums`), checked by
+// validate/consistency on every table read.
+struct SumRule {
+    enum class Kind { row, hierarchy, totals, part_of, spending_parts };
+    Kind kind = Kind::row;
+    // row: on every row of `side` printing `total` and a part, total = Σ parts; a
+    // part named in `groups` is replaced by its breakdown where the row prints it;
+    // `optional_part` is added when more rows fit with it than without.
+    Side side = Side::only;
+    std::string total;
+    std::vector<std::string> parts;  // row: the parts; hierarchy: the fields checked
+    std::vector<std::pair<std::string, std::vector<std::string>>> groups;
+    std::string optional_part;
+    // hierarchy: the field holding 合计 on the grand-total row.
+    std::string label = "name";
+    // totals: the income side's grand-total label, the expenditure side's, and the
+    // expenditure field compared with the income amount.
+    std::string income_label, expenditure_label;
+};
+
 struct TableSpec {
     std::string id;
     std::string title;  // RE2, full match against the title core
@@ -36,6 +56,9 @@ struct TableSpec {
     // through its free prefix but that names another table (支出决算表 is not
     // 一般公共预算财政拨款基本支出决算表).
     std::string not_title;
+    std::vector<SumRule> sums;
+    int order = 0;           // place in the contract's order of tables
+    std::string template_file;  // where it is described (templates/budget.yaml)
 };
 
 // In the order titles are tried (specific before general).

@@ -1,6 +1,7 @@
 #include "validate/consistency.hpp"
 
 #include "normalize/amount.hpp"
+#include "recognize/table_specs.hpp"
 
 #include <re2/re2.h>
 
@@ -294,69 +295,36 @@ ConsistencyReport check_consistency(Document& doc) {
     const size_t first_new = doc.diagnostics.size();
     Checker c{doc, {}};
     const std::vector<Table> tables = doc.tables;  // diagnostics are appended to doc while we read
-    // Extra keys (README.md, Output) are parts where printed: fiscal_grant stands for
-    // 一般公共预算 + 政府性基金 + 国有资本经营 when those are not split out; unit_funds
-    // (单位资金) for 事业收入 + 事业单位经营收入 + 其他收入; basic for 人员经费 + 公用经费.
-    const std::map<std::string, std::vector<std::string>> income_groups = {
-        {"fiscal_grant", {"general_budget", "gov_fund", "state_capital"}},
-        {"unit_funds", {"service_income", "operating_income", "other_income"}}};
-    const std::map<std::string, std::vector<std::string>> basic_group = {{"basic", {"personnel", "public"}}};
+    // The rules are the tables' templates' `sums` (templates/*.yaml).
     for (const Table& t : tables) {
         if (t.no_data) continue;
-        if (t.id == "expenditure_summary" || t.id == "general_budget_expenditure" || t.id == "gov_fund_expenditure") {
-            // Jiangsu: 合计 = 基本支出 + 项目支出 + 单位预留机动经费 + 结转下年资金.
-            c.row_sums(t, t.rows, "total", {"basic", "project", "reserve", "carry_forward"});
-            c.code_hierarchy(t, {"total", "basic", "project"});
-        } else if (t.id == "income_summary") {
-            // 上年结转 is part of the total where the total is the grand total
-            // (合计 = 本年收入 + 上年结转), not where it is the 本年收入 合计 printed under
-            // the 本年收入 group header with 上年结转 beside it (Shanxi): the table's rows
-            // tell which layout it is.
-            std::vector<std::string> parts = {"fiscal_grant", "general_budget", "gov_fund", "state_capital",
-                                              "special_account", "unit_funds", "service_income",
-                                              "operating_income", "other_income"};
-            std::vector<std::string> with_carry = parts;
-            with_carry.push_back("carryover");
-            const bool carry_in_total = c.fits(t.rows, "total", with_carry, income_groups) >
-                                        c.fits(t.rows, "total", parts, income_groups);
-            c.row_sums(t, t.rows, "total", carry_in_total ? with_carry : parts, income_groups);
-            c.row_sums(t, t.rows, "fiscal_grant", {"general_budget", "gov_fund", "state_capital"});
-            c.row_sums(t, t.rows, "unit_funds", {"service_income", "operating_income", "other_income"});
-            c.code_hierarchy(t, {"total"});
-        } else if (t.id == "project_current") {
-            c.row_sums(t, t.rows, "total", {"general_budget", "gov_fund", "state_capital", "special_account", "unit_funds"});
-        } else if (t.id == "project_carryover") {
-            c.row_sums(t, t.rows, "total", {"general_budget", "gov_fund", "state_capital"});
-        } else if (t.id == "basic_by_economic") {
-            c.row_sums(t, t.rows, "total", {"personnel", "public"});
-            c.code_hierarchy(t, {"total", "personnel", "public"}, "dept_item");  // where the 经济科目编码 is printed
-        } else if (t.id == "three_public" || t.id == "admin_operating") {
-            c.row_sums(t, t.rows, "total", {"general_budget", "gov_fund", "state_capital"});
-            c.part_of_sums(t);
-        } else if (t.id == "income_expenditure_summary") {
-            c.row_sums(t, t.expenditure, "total", {"current_year", "carryover"});
-            // Shanghai: 合计 = 基本支出 (人员经费 + 公用经费) + 项目支出.
-            c.row_sums(t, t.expenditure, "total", {"basic", "personnel", "public", "project"}, basic_group);
-            c.row_sums(t, t.expenditure, "basic", {"personnel", "public"});
-            c.two_sided_totals(t, "收入总计", "支出总计", "total");
-            c.spending_parts(t);
-        } else if (t.id == "final_income") {
-            c.row_sums(t, t.rows, "total",
-                       {"fiscal_grant", "superior_subsidy", "service_income", "operating_income", "affiliated_income",
-                        "other_income"});
-            c.code_hierarchy(t, {"total"});
-        } else if (t.id == "final_expenditure") {
-            c.row_sums(t, t.rows, "total", {"basic", "project", "superior_payment", "operating", "affiliated_subsidy"});
-            c.code_hierarchy(t, {"total", "basic", "project"});
-        } else if (t.id == "final_general_budget_expenditure" || t.id == "final_gov_fund" ||
-                   t.id == "final_state_capital") {
-            c.row_sums(t, t.rows, "total", {"basic", "project"});
-            c.code_hierarchy(t, {"total", "basic", "project"});
-        } else if (t.id == "final_fiscal_grant_summary") {
-            c.row_sums(t, t.expenditure, "total", {"general_budget", "gov_fund", "state_capital"});
-        } else if (t.id == "fiscal_grant_summary") {
-            c.row_sums(t, t.expenditure, "subtotal", {"general_budget", "gov_fund", "state_capital"});
-            c.two_sided_totals(t, "收入总计", "支出总计", "subtotal");
+        const recognize::TableSpec* spec = nullptr;
+        for (const auto& s : recognize::table_specs())
+            if (s.id == t.id) spec = &s;
+        if (!spec) continue;
+        for (const recognize::SumRule& rule : spec->sums) {
+            using Kind = recognize::SumRule::Kind;
+            const std::vector<Record>& rows = rule.side == recognize::Side::income        ? t.income
+                                              : rule.side == recognize::Side::expenditure ? t.expenditure
+                                                                                          : t.rows;
+            const std::map<std::string, std::vector<std::string>> groups(rule.groups.begin(), rule.groups.end());
+            switch (rule.kind) {
+                case Kind::row: {
+                    std::vector<std::string> parts = rule.parts;
+                    if (!rule.optional_part.empty()) {
+                        std::vector<std::string> with = parts;
+                        with.push_back(rule.optional_part);
+                        if (c.fits(rows, rule.total, with, groups) > c.fits(rows, rule.total, parts, groups))
+                            parts = with;
+                    }
+                    c.row_sums(t, rows, rule.total, parts, groups);
+                    break;
+                }
+                case Kind::hierarchy: c.code_hierarchy(t, rule.parts, rule.label); break;
+                case Kind::totals: c.two_sided_totals(t, rule.income_label, rule.expenditure_label, rule.total); break;
+                case Kind::part_of: c.part_of_sums(t); break;
+                case Kind::spending_parts: c.spending_parts(t); break;
+            }
         }
     }
     fold_same_difference(doc.diagnostics, first_new);
