@@ -22,6 +22,8 @@ int main(int argc, char** argv) {
         budgetdoc::cli::add_batch);
     reg("regress", "Compare extraction of samples with their X.expected.json, field by field",
         budgetdoc::cli::add_regress);
+    reg("templates", "List the tables budgetdoc reads: fields, shapes and sum rules (templates/*.yaml)",
+        budgetdoc::cli::add_templates);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
