@@ -934,3 +934,24 @@ BOOST_AUTO_TEST_CASE(final_account_tables) {
     BOOST_TEST(summary->income[0].get("line").value_or("") == "1");
     BOOST_TEST(summary->expenditure[0].get("amount").value_or("") == "100.00");
 }
+
+// A horizontal 三公 table under a heading that spans every column (2026年预算数,
+// 中央 部门公开表9): the heading names no item group, its first column is 合计.
+BOOST_AUTO_TEST_CASE(three_public_under_a_heading_over_every_column) {
+    std::vector<Page> pages = {page_of({
+        {40, {{"财政拨款预算“三公”经费支出表", 300, 600}}},
+        {60, {{"单位:万元", 700, 750}}},
+        {80, {{"2026年预算数", 380, 460}}},
+        {96, {{"公务用车购置及运行费", 440, 560}}},
+        {104, {{"合计", 90, 110}, {"因公出国(境)费", 160, 240}, {"公务接待费", 650, 710}}},
+        {120, {{"小计", 390, 410}, {"购置费", 485, 515}, {"运行费", 585, 615}}},
+        {150, {{"112.61", 90, 120}, {"68.50", 180, 210}, {"38.60", 390, 420}, {"38.60", 585, 615}, {"5.51", 665, 690}}},
+    })};
+    Document d;
+    recognize::read_tables(pages, d, false);
+    const Table* t = d.table("three_public");
+    BOOST_REQUIRE(t);
+    BOOST_TEST(item_total(*t) ==
+               "合计=112.61;因公出国(境)费=68.50<合计;公务用车购置及运行费=38.60<合计;"
+               "购置费=-<公务用车购置及运行费;运行费=38.60<公务用车购置及运行费;公务接待费=5.51<合计;");
+}

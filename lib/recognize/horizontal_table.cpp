@@ -224,8 +224,13 @@ bool read_horizontal(const TableRegion& region, const std::vector<const Line*>& 
         label[static_cast<size_t>(k)] = col.text;
         if (col.total_of >= 0) {
             const auto& G = ht.groups[static_cast<size_t>(col.total_of)];
+            // A heading over every column (2026年预算数) names no item group: its
+            // total is the table's.
+            const bool whole_table = G.first == 0 && G.last == n - 1;
             if (RE2::PartialMatch(G.text, main_re) && main_total < 0) {
                 main_total = k;
+            } else if (whole_table && root_total < 0) {
+                root_total = k;
             } else {
                 label[static_cast<size_t>(k)] = G.text;
             }
