@@ -955,3 +955,34 @@ BOOST_AUTO_TEST_CASE(three_public_under_a_heading_over_every_column) {
                "合计=112.61;因公出国(境)费=68.50<合计;公务用车购置及运行费=38.60<合计;"
                "购置费=-<公务用车购置及运行费;运行费=38.60<公务用车购置及运行费;公务接待费=5.51<合计;");
 }
+
+// Regional headers that are template changes only (templates/budget.yaml):
+// 福州 prints a single 预算数 column, 无锡 the 机关运行经费 table by 科目, 广州 the
+// 收支总体情况表 with bare 预算 columns.
+BOOST_AUTO_TEST_CASE(regional_headers_from_the_templates) {
+    Document fz = extract_text(
+        "十、2026年度一般公共预算“三公”经费支出预算表\n单位：万元\n项目\t预算数\n"
+        "合计\t84.10\n1、因公出国(境)费用\t70.00\n2、公务接待费\t14.10\n");
+    const Table* tp = fz.table("three_public");
+    BOOST_REQUIRE(tp);
+    BOOST_TEST(item_total(*tp) == "合计=84.10;1、因公出国(境)费用=70.00;2、公务接待费=14.10;");
+    BOOST_TEST(!tp->suspect);
+    Document wx = extract_text(
+        "一般公共预算机关运行经费支出预算表\n单位：万元\n科目编码\t科目名称\t机关运行经费支出\n"
+        "\t合计\t98.53\n302\t商品和服务支出\t98.53\n");
+    const Table* ao = wx.table("admin_operating");
+    BOOST_REQUIRE(ao);
+    BOOST_REQUIRE_EQUAL(ao->rows.size(), 2u);
+    BOOST_TEST(ao->rows[0].get("unit").value_or("") == "合计");
+    BOOST_TEST(ao->rows[1].get("code").value_or("") == "302");
+    BOOST_TEST(ao->rows[1].get("total").value_or("") == "98.53");
+    BOOST_TEST(!ao->suspect);
+    Document gz = extract_text(
+        "表1 收支总体情况表\n单位：万元\n收入\t\t支出\t\n项目\t预算\t项目\t预算\n"
+        "一、预算拨款\t100.00\t一、一般公共服务支出\t100.00\n收入总计\t100.00\t支出总计\t100.00\n");
+    const Table* ie = gz.table("income_expenditure_summary");
+    BOOST_REQUIRE(ie);
+    BOOST_REQUIRE_EQUAL(ie->income.size(), 2u);
+    BOOST_TEST(ie->income[1].get("amount").value_or("") == "100.00");
+    BOOST_TEST(ie->expenditure[1].get("total").value_or("") == "100.00");
+}
