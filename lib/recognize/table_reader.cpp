@@ -630,10 +630,12 @@ void read_tables(const std::vector<Page>& pages, Document& doc, bool /*from_text
         StandardRead read = read_standard(region, *cs, grid_by_page, doc);
         if (!read.mismatch.empty()) {
             OtherTable ot = other_table(region, grid_by_page);
-            doc.diagnostics.push_back({"warning", "not_standard_table",
-                                       "\"" + region.title + "\" is not read as " + cs->spec->id + ": " + read.mismatch +
-                                           "; kept in other_tables as printed",
-                                       region.title_page, {}});
+            Diagnostic d{"warning", "not_standard_table",
+                         "\"" + region.title + "\" is not read as " + cs->spec->id + ": " + read.mismatch +
+                             "; kept in other_tables as printed",
+                         region.title_page, {}};
+            d.table = cs->spec->id;
+            doc.diagnostics.push_back(std::move(d));
             doc.other_tables.push_back(std::move(ot));
             continue;
         }
@@ -643,10 +645,10 @@ void read_tables(const std::vector<Page>& pages, Document& doc, bool /*from_text
     // found, or only a table of contents names it) is reported, never dropped.
     for (const TableRegion& region : regions) {
         if (!region.spec || doc.table(region.spec->id)) continue;
-        bool reported = false;
+        bool reported = false;  // once per id: a contents line and the table's own title name it twice
         for (const auto& g : doc.diagnostics)
             reported = reported || ((g.code == "not_standard_table" || g.code == "table_not_read") &&
-                                    g.message.find("\"" + region.title + "\"") != std::string::npos);
+                                    g.table == region.spec->id);
         if (reported) continue;
         Diagnostic d{"warning", "table_not_read",
                      "\"" + region.title + "\" (page " + std::to_string(region.title_page) +
