@@ -191,6 +191,22 @@ void merge_cells_in_one_band(std::vector<Line*>& rows) {
     }
 }
 
+// A row of column numbers (1 2 3 …, headed 栏次 or starred in the label columns):
+// printed centred under the headers, not aligned like the figures below, so it
+// founds no band; its numbers join the bands as header cells do.
+bool is_column_numbers(const Line& row) {
+    static const RE2 number(R"(\d{1,2})"), label(R"(栏次|行次|\*+)");
+    int numbers = 0;
+    for (const Cell& c : row.cells) {
+        if (RE2::FullMatch(c.text, number)) ++numbers;
+        else if (!RE2::FullMatch(c.text, label)) return false;
+    }
+    return numbers >= 2;
+}
+
+bool founds_bands(const Line& row) { return is_body_like(row) && !is_column_numbers(row); }
+
+
 // Two neighbouring text bands under one header cell that never both hold a cell
 // of one row are one printed column: the items flush left and a label printed
 // centred under the header (Jiangsu: 合计 under 功能科目名称, clear of the short
@@ -206,7 +222,7 @@ void join_bands_under_one_header(const std::vector<Line*>& rows, size_t first_bo
         for (auto& r : band_rows) r.clear();
         std::fill(figures.begin(), figures.end(), false);
         for (size_t i = first_body; i < rows.size(); ++i) {
-            if (!is_body_like(*rows[i])) continue;
+            if (!founds_bands(*rows[i])) continue;
             for (const Cell& c : rows[i]->cells)
                 for (size_t k = 0; k < bands.size(); ++k)
                     if (c.box.center_x() >= bands[k].x0 && c.box.center_x() <= bands[k].x1) {
@@ -244,12 +260,14 @@ bool is_body_like(const Line& row) {
     return false;
 }
 
+
+
 std::vector<ColumnBand> assign_columns(std::vector<Line*>& rows) {
     std::vector<ColumnBand> bands;
     // 1. Bands from body rows: connected x-ranges, split at thin bridges.
     std::vector<const Box*> boxes;
     for (Line* row : rows)
-        if (is_body_like(*row))
+        if (founds_bands(*row))
             for (const Cell& c : row->cells) boxes.push_back(&c.box);
     std::sort(boxes.begin(), boxes.end(), [](const Box* a, const Box* b) { return a->x0 < b->x0; });
     for (size_t i = 0; i < boxes.size();) {
@@ -266,7 +284,7 @@ std::vector<ColumnBand> assign_columns(std::vector<Line*>& rows) {
         std::vector<const Box*> in_band;
         int amounts = 0, texts = 0;
         for (Line* row : rows)
-            if (is_body_like(*row))
+            if (founds_bands(*row))
                 for (const Cell& c : row->cells)
                     if (c.box.center_x() >= band.x0 && c.box.center_x() <= band.x1) {
                         in_band.push_back(&c.box);
@@ -277,7 +295,7 @@ std::vector<ColumnBand> assign_columns(std::vector<Line*>& rows) {
     }
     size_t first_body = rows.size();
     for (size_t i = 0; i < rows.size(); ++i)
-        if (is_body_like(*rows[i])) {
+        if (founds_bands(*rows[i])) {
             first_body = i;
             break;
         }
