@@ -38,13 +38,6 @@ double median_font_size(const std::vector<source::PdfPage>& pages) {
     return sizes[sizes.size() / 2];
 }
 
-size_t glyph_count(const std::string& utf8) {
-    size_t n = 0;
-    for (unsigned char c : utf8)
-        if ((c & 0xC0) != 0x80) ++n;
-    return n;
-}
-
 void report(std::vector<Diagnostic>& diagnostics, const std::string& what, const std::string& text,
             const std::set<int>& pages) {
     Diagnostic d;
@@ -124,7 +117,7 @@ void remove_pdf_furniture(std::vector<source::PdfPage>& pages, std::vector<Diagn
             // A watermark drawn at an angle comes glyph by glyph; a horizontal one
             // stands alone on its line.  A large word sharing its line with other
             // words is a table's header or title cell.
-            const bool alone = glyph_count(text) == 1 || RE2::FullMatch(text, watermark_phrase()) ||
+            const bool alone = normalize::char_count(text) == 1 || RE2::FullMatch(text, watermark_phrase()) ||
                                words_on_line[line_key(w)] == 1;
             // Page numbers first: the dashes of "— 3 —" repeat on every page too.
             // A page number is read in the outer bands, or as the last (first) line

@@ -125,4 +125,11 @@ std::string strip_spaces(std::string_view utf8) {
     return out;
 }
 
+size_t char_count(std::string_view utf8) {
+    size_t n = 0;
+    for (unsigned char c : utf8)
+        if ((c & 0xC0) != 0x80) ++n;
+    return n;
+}
+
 }  // namespace budgetdoc::normalize

@@ -26,4 +26,7 @@ std::string join_fragments(std::string_view left, std::string_view right);
 // "市县(区)财政资 金" → "市县(区)财政资金").
 std::string strip_spaces(std::string_view utf8);
 
+// Number of characters (code points) of a UTF-8 string.
+size_t char_count(std::string_view utf8);
+
 }  // namespace budgetdoc::normalize

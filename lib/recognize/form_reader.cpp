@@ -141,13 +141,6 @@ void append(Text& slot, const std::string& piece) {
         slot = normalize::join_fragments(*slot, piece);
 }
 
-size_t utf8_length(const std::string& s) {
-    size_t n = 0;
-    for (unsigned char c : s)
-        if ((c & 0xC0) != 0x80) ++n;
-    return n;
-}
-
 // Box of the first `part` of `total` characters of a cell (for split cells).
 Box part_box(const Box& b, size_t from, size_t len, size_t total) {
     Box out = b;
@@ -200,7 +193,7 @@ std::vector<Token> tokenize(const Line& line) {
         if (RE2::FullMatch(s, amount_then_rest, &a, &rest)) {
             Field g = match_label(rest);
             if (g != Field::none) {
-                const size_t total = utf8_length(s), la = utf8_length(a);
+                const size_t total = normalize::char_count(s), la = normalize::char_count(a);
                 out.push_back({a, part_box(c.box, 0, la, total), Field::none});
                 out.push_back({rest, part_box(c.box, la, total - la, total), g});
                 continue;
@@ -209,7 +202,7 @@ std::vector<Token> tokenize(const Line& line) {
         if (RE2::FullMatch(s, rest_then_amount, &rest, &a)) {
             Field g = match_label(rest);
             if (g != Field::none && g != Field::ignore) {
-                const size_t total = utf8_length(s), lr = utf8_length(rest);
+                const size_t total = normalize::char_count(s), lr = normalize::char_count(rest);
                 out.push_back({rest, part_box(c.box, 0, lr, total), g});
                 out.push_back({a, part_box(c.box, lr, total - lr, total), Field::none});
                 continue;

@@ -248,13 +248,6 @@ struct Piece {
     double last_line_cy = 0;  // centre of the cell's last printed line
 };
 
-size_t glyphs(const std::string& utf8) {
-    size_t n = 0;
-    for (unsigned char c : utf8)
-        if ((c & 0xC0) != 0x80) ++n;
-    return n;
-}
-
 // The page's leading of wrapped text, in font sizes, or 0 when the page shows
 // none: the smallest baseline pitch from a full line (long, ending at the right
 // edge of the lines that start at its x, mostly ideographs) to the next line
@@ -270,8 +263,8 @@ double wrap_leading(const std::vector<Piece>& pieces, const LayoutTuning& t) {
     for (size_t i = 0; i < pieces.size(); ++i) {
         const Cell& u = pieces[i].cell;
         const double fs = std::max(1.0, u.font_size);
-        if (glyphs(u.raw) < static_cast<size_t>(t.leading_min_glyphs)) continue;
-        if (estimate_advance(u.raw).wide * 2 < static_cast<int>(glyphs(u.raw))) continue;
+        if (normalize::char_count(u.raw) < static_cast<size_t>(t.leading_min_glyphs)) continue;
+        if (estimate_advance(u.raw).wide * 2 < static_cast<int>(normalize::char_count(u.raw))) continue;
         if (u.box.x1 < right_edge[edge_key(u.box.x0)] - fs) continue;
         double nearest = 0;
         for (size_t j = 0; j < pieces.size(); ++j) {
