@@ -60,17 +60,23 @@ struct OtherTable {
 
 struct FormFunds {
     Text total, central, provincial, local, self_raised, other;
+    // 财政拨款 / 财政资金 of forms that print public funds as one figure (not a
+    // contract field: emitted only when printed)
+    Text fiscal;
 };
 
 struct Indicator {
     std::string scope;  // "period" (实施期) or "annual" (年度)
     Text level1, level2, name, value;
+    // Printed by some templates only (指标性质/符号, 计量单位, 权重): emitted when set.
+    Text nature, unit, weight;
 };
 
 // 项目支出绩效目标申报表: one per distinct project.
 struct Form {
     std::string title;
     std::optional<int> year;
+    std::string money_unit;  // "万元" when the form's amounts are not in 元, else empty
     Text project, department, implementer, attribute, duration;
     FormFunds period_funds, annual_funds;
     Text overview, basis, necessity, safeguards, plan;

@@ -96,6 +96,17 @@ void remove_pdf_furniture(std::vector<source::PdfPage>& pages, std::vector<Diagn
                 }
             return repeats;
         };
+        const auto in_table_row = [&](const Word& w) {
+            size_t n = 0;
+            for (const auto& o : p.words) {
+                if (&o == &w) continue;
+                const double ov = std::min(o.box.y1, w.box.y1) - std::max(o.box.y0, w.box.y0);
+                if (ov > t.row_overlap_share * std::min(o.box.height(), w.box.height()) &&
+                    ++n >= t.table_row_neighbours)
+                    return true;
+            }
+            return false;
+        };
         std::vector<Word> kept;
         kept.reserve(p.words.size());
         for (auto& w : p.words) {
@@ -127,7 +138,7 @@ void remove_pdf_furniture(std::vector<source::PdfPage>& pages, std::vector<Diagn
                 removed_numbers["page numbers"].insert(p.number);
             } else if (repeated && mid_page && large && alone) {
                 removed_watermark[text].insert(p.number);
-            } else if (repeated && small && (in_margin || outermost)) {
+            } else if (repeated && small && (in_margin || outermost) && !in_table_row(w)) {
                 removed_running[text].insert(p.number);
             } else {
                 kept.push_back(std::move(w));

@@ -38,6 +38,11 @@ struct FurnitureTuning {
     double running_max_size = 1.25;   // × body font size
     double line_step = 2;             // points: word centres this close share a line
     double same_line_share = 0.5;     // × box height: how close to the outermost line's centre
+    // A word beside this many others on its line (boxes overlapping vertically
+    // by `row_overlap_share` of the lower one) is in a table row — a header
+    // repeated on every page of a long table — never a running header.
+    size_t table_row_neighbours = 3;
+    double row_overlap_share = 0.3;
 };
 
 void remove_pdf_furniture(std::vector<source::PdfPage>& pages, std::vector<Diagnostic>& diagnostics,

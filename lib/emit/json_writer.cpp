@@ -26,15 +26,18 @@ ordered_json records_json(const std::vector<Record>& rs) {
 }
 
 ordered_json funds_json(const FormFunds& f) {
-    return ordered_json{{"total", text(f.total)},       {"central", text(f.central)},
-                        {"provincial", text(f.provincial)}, {"local", text(f.local)},
-                        {"self_raised", text(f.self_raised)}, {"other", text(f.other)}};
+    ordered_json j{{"total", text(f.total)},       {"central", text(f.central)},
+                   {"provincial", text(f.provincial)}, {"local", text(f.local)},
+                   {"self_raised", text(f.self_raised)}, {"other", text(f.other)}};
+    if (f.fiscal) j["fiscal"] = *f.fiscal;
+    return j;
 }
 
 ordered_json form_json(const Form& f) {
     ordered_json j;
     j["title"] = f.title;
     j["year"] = f.year ? ordered_json(*f.year) : ordered_json(nullptr);
+    if (!f.money_unit.empty()) j["money_unit"] = f.money_unit;
     j["project"] = text(f.project);
     j["department"] = text(f.department);
     j["implementer"] = text(f.implementer);
@@ -48,12 +51,17 @@ ordered_json form_json(const Form& f) {
     j["plan"] = text(f.plan);
     j["goals"] = {{"period", text(f.goal_period)}, {"annual", text(f.goal_annual)}};
     ordered_json inds = ordered_json::array();
-    for (const auto& i : f.indicators)
-        inds.push_back({{"scope", i.scope},
+    for (const auto& i : f.indicators) {
+        ordered_json ij{{"scope", i.scope},
                         {"level1", text(i.level1)},
                         {"level2", text(i.level2)},
                         {"name", text(i.name)},
-                        {"value", text(i.value)}});
+                        {"value", text(i.value)}};
+        if (i.nature) ij["nature"] = *i.nature;
+        if (i.unit) ij["unit"] = *i.unit;
+        if (i.weight) ij["weight"] = *i.weight;
+        inds.push_back(ij);
+    }
     j["indicators"] = inds;
     j["signoff"] = {{"responsible", text(f.responsible)},
                     {"handler", text(f.handler)},

@@ -77,6 +77,13 @@ struct Fragment {
 // Read every form fragment, in printed order.
 std::vector<Fragment> read_fragments(const std::vector<Page>& pages, bool from_text);
 
+// Form fragments of the tables that list many projects, one per project, in
+// printed order (perf_list_reader.cpp).
+std::vector<Fragment> read_list_tables(const std::vector<Page>& pages);
+
+// True when lines[i] starts the header of such a table.
+bool is_list_header_line(const std::vector<Line>& lines, size_t i);
+
 // A cell of the indicator grid, classified by the grid header's columns.
 enum class GridCol { none, level1, p_level2, p_name, p_value, a_level2, a_name, a_value };
 struct GridCell {
@@ -85,6 +92,17 @@ struct GridCell {
     Box box;
     int line = 0;  // index of the printed line inside the grid
 };
+
+// A vertical extent (top, bottom) on the page.
+struct Span {
+    double y0, y1;
+};
+
+// Assign units (in vertical order) to labels (centre y, in vertical order) as
+// contiguous blocks so that each label sits at the middle of its block, as the
+// text of a merged cell is printed vertically centred.  A label may get no
+// unit.  Returns the label index per unit (-1: none).
+std::vector<int> centre_blocks(const std::vector<double>& label_y, const std::vector<Span>& units);
 
 // Indicators of a grid.  `geometric`: merged level cells are vertically centred
 // (PDF); otherwise a level label applies from its own line downward (text).

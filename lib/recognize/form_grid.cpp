@@ -41,9 +41,8 @@ Text* data_slot(Row& r, GridCol c) {
     }
 }
 
-struct Span {
-    double y0, y1;
-};
+
+}  // namespace
 
 // Assign units (in vertical order) to labels (in vertical order) as contiguous
 // blocks so that each label sits at the middle of its block: a merged cell's
@@ -92,6 +91,8 @@ std::vector<int> centre_blocks(const std::vector<double>& label_y, const std::ve
     return owner;
 }
 
+namespace {
+
 struct Label {
     std::string text;
     Box box;
@@ -100,8 +101,8 @@ struct Label {
 std::vector<Indicator> emit(const std::vector<Row>& rows) {
     std::vector<Indicator> out;
     for (const auto& r : rows) {
-        if (r.p_name || r.p_value) out.push_back({"period", r.level1, r.p_level2, r.p_name, r.p_value});
-        if (r.a_name || r.a_value) out.push_back({"annual", r.level1, r.a_level2, r.a_name, r.a_value});
+        if (r.p_name || r.p_value) out.push_back({"period", r.level1, r.p_level2, r.p_name, r.p_value, {}, {}, {}});
+        if (r.a_name || r.a_value) out.push_back({"annual", r.level1, r.a_level2, r.a_name, r.a_value, {}, {}, {}});
     }
     return out;
 }

@@ -490,7 +490,17 @@ std::vector<Fragment> read_fragments(const std::vector<Page>& pages, bool from_t
 }  // namespace form
 
 void read_forms(const std::vector<Page>& pages, Document& doc, bool from_text) {
-    for (auto& fr : form::read_fragments(pages, from_text)) {
+    auto fragments = form::read_fragments(pages, from_text);
+    if (!from_text) {
+        auto listed = form::read_list_tables(pages);
+        for (auto& f : listed) fragments.push_back(std::move(f));
+        std::stable_sort(fragments.begin(), fragments.end(), [](const form::Fragment& a, const form::Fragment& b) {
+            const int pa = a.form.pages.empty() ? 0 : a.form.pages.front();
+            const int pb = b.form.pages.empty() ? 0 : b.form.pages.front();
+            return pa < pb;
+        });
+    }
+    for (auto& fr : fragments) {
         if (!fr.form.project && fr.form.indicators.empty() && !fr.form.period_funds.total) continue;
         // 项目属性 reads like one of a few kinds; anything else means a character
         // slid into the neighbouring cell in the extracted text (…局一 | 次性项目).
