@@ -32,6 +32,7 @@ enum class Field {
     local,
     self_raised,
     other,
+    fiscal,      // 财政拨款 (forms that print public funds as one figure)
     overview,
     basis,
     necessity,
@@ -40,10 +41,16 @@ enum class Field {
     goal_head_period,  // 实施期目标 (column heading of 总体目标)
     goal_head_annual,  // 年度目标
     goals,             // 总体目标
+    goal_annual_text,  // 当年绩效目标: a row whose text is the annual goal
     grid_level1,       // 一级指标 (grid header)
     grid_level2,       // 二级指标
     grid_level3,       // 三级指标
     grid_value,        // 指标值
+    grid_nature,       // 指标性质
+    grid_unit,         // 计量单位
+    grid_weight,       // 指标权重, 分值
+    grid_ignored,      // 是否核心, 备注: grid columns without a field
+    money_unit,        // (万元) printed under a funds label: the form's amounts are in 万元
     responsible,
     handler,
     phone,
@@ -85,7 +92,8 @@ std::vector<Fragment> read_list_tables(const std::vector<Page>& pages);
 bool is_list_header_line(const std::vector<Line>& lines, size_t i);
 
 // A cell of the indicator grid, classified by the grid header's columns.
-enum class GridCol { none, level1, p_level2, p_name, p_value, a_level2, a_name, a_value };
+// A grid with one set of name/value columns states annual targets (a_*).
+enum class GridCol { none, level1, p_level2, p_name, p_value, a_level2, a_name, a_value, a_nature, a_unit, a_weight };
 struct GridCell {
     GridCol col = GridCol::none;
     std::string text;

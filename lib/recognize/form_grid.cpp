@@ -15,7 +15,7 @@ namespace {
 struct Row {
     double y0 = 1e18, y1 = -1e18;
     int line = 0;
-    Text p_name, p_value, a_name, a_value;
+    Text p_name, p_value, a_name, a_value, a_nature, a_unit, a_weight;
     Text level1, p_level2, a_level2;
 };
 
@@ -25,7 +25,8 @@ void add(Text& slot, const std::string& s) {
 }
 
 bool is_data(GridCol c) {
-    return c == GridCol::p_name || c == GridCol::p_value || c == GridCol::a_name || c == GridCol::a_value;
+    return c == GridCol::p_name || c == GridCol::p_value || c == GridCol::a_name || c == GridCol::a_value ||
+           c == GridCol::a_nature || c == GridCol::a_unit || c == GridCol::a_weight;
 }
 
 Text* data_slot(Row& r, GridCol c) {
@@ -34,6 +35,9 @@ Text* data_slot(Row& r, GridCol c) {
         case GridCol::p_value: return &r.p_value;
         case GridCol::a_name: return &r.a_name;
         case GridCol::a_value: return &r.a_value;
+        case GridCol::a_nature: return &r.a_nature;
+        case GridCol::a_unit: return &r.a_unit;
+        case GridCol::a_weight: return &r.a_weight;
         case GridCol::level1: return &r.level1;
         case GridCol::p_level2: return &r.p_level2;
         case GridCol::a_level2: return &r.a_level2;
@@ -102,7 +106,7 @@ std::vector<Indicator> emit(const std::vector<Row>& rows) {
     std::vector<Indicator> out;
     for (const auto& r : rows) {
         if (r.p_name || r.p_value) out.push_back({"period", r.level1, r.p_level2, r.p_name, r.p_value, {}, {}, {}});
-        if (r.a_name || r.a_value) out.push_back({"annual", r.level1, r.a_level2, r.a_name, r.a_value, {}, {}, {}});
+        if (r.a_name || r.a_value) out.push_back({"annual", r.level1, r.a_level2, r.a_name, r.a_value, r.a_nature, r.a_unit, r.a_weight});
     }
     return out;
 }

@@ -35,13 +35,16 @@ const LabelSpec kLabels[] = {
     {Field::attribute, R"(项目属性)"},
     {Field::duration, R"(项目期(?:限)?)"},
     {Field::total_period, R"(实施期资金总额)"},
-    {Field::total_annual, R"(年度资金总额)"},
+    {Field::total_annual, R"((?:年度(?:预算)?|当年(?:预算)?)?资金总额|当年预算(?:数|资金)?|年度预算(?:数|资金)?)"},
     {Field::central, R"((?:其中:?)?中央(?:财政)?资金)"},
     {Field::provincial, R"((?:其中:?)?省级?(?:财政)?资金)"},
     {Field::local, R"((?:其中:?)?市县(?:\(区\))?(?:财政)?资金)"},
     {Field::self_raised, R"((?:其中:?)?单位自筹(?:资金)?)"},
     {Field::other, R"((?:其中:?)?其他资金)"},
-    {Field::ignore, R"(项目资金(?:\((?:单位:)?万?元\))?)"},
+    {Field::fiscal, R"((?:其中:?)?财政(?:拨款|资金)(?:资金)?)"},
+    {Field::ignore, R"((?:其中:?)?上年结转(?:资金)?|执行率)"},
+    {Field::ignore, R"((?:项目|专项)?资金(?:情况|金额)?(?:\((?:单位:)?万?元\))?)"},
+    {Field::money_unit, R"(\((?:单位:)?万元\))"},
     {Field::overview, R"(项目概况)"},
     {Field::basis, R"(立项依据)"},
     {Field::necessity, R"(项目设立(?:的)?必要性)"},
@@ -50,11 +53,17 @@ const LabelSpec kLabels[] = {
     {Field::goal_head_period, R"(实施期(?:总体)?目标)"},
     {Field::goal_head_annual, R"(年度(?:总体)?目标)"},
     {Field::goals, R"(总体目标)"},
+    {Field::goal_annual_text, R"((?:当年|年度)绩效目标)"},
     {Field::ignore, R"(绩效指标)"},
     {Field::grid_level1, R"(一级指标)"},
     {Field::grid_level2, R"(二级指标)"},
     {Field::grid_level3, R"(三级指标)"},
+    {Field::grid_level3, R"(指标名称|指标内容)"},
     {Field::grid_value, R"(指标值)"},
+    {Field::grid_nature, R"(指标性质)"},
+    {Field::grid_unit, R"((?:计量|度量)单位)"},
+    {Field::grid_weight, R"((?:指标)?权重(?:\(%\))?|分值)"},
+    {Field::grid_ignored, R"(是否核心(?:指标)?|备注)"},
     {Field::responsible, R"((?:项目)?负责人)"},
     {Field::handler, R"(经办人)"},
     {Field::phone, R"(联系电话)"},
@@ -92,13 +101,14 @@ bool is_text_field(Field f) {
 }
 bool is_fund_field(Field f) {
     return f == Field::central || f == Field::provincial || f == Field::local || f == Field::self_raised ||
-           f == Field::other;
+           f == Field::other || f == Field::fiscal;
 }
 bool is_signoff(Field f) {
     return f == Field::responsible || f == Field::handler || f == Field::phone || f == Field::filed;
 }
 bool is_grid_header(Field f) {
-    return f == Field::grid_level1 || f == Field::grid_level2 || f == Field::grid_level3 || f == Field::grid_value;
+    return f == Field::grid_level1 || f == Field::grid_level2 || f == Field::grid_level3 || f == Field::grid_value ||
+           f == Field::grid_nature || f == Field::grid_unit || f == Field::grid_weight || f == Field::grid_ignored;
 }
 
 Text* fund_slot(FormFunds& f, Field field) {
@@ -109,6 +119,7 @@ Text* fund_slot(FormFunds& f, Field field) {
         case Field::local: return &f.local;
         case Field::self_raised: return &f.self_raised;
         case Field::other: return &f.other;
+        case Field::fiscal: return &f.fiscal;
         default: return nullptr;
     }
 }
@@ -171,8 +182,14 @@ Field match_label(const std::string& text) {
 }
 
 bool is_form_title(const std::string& text) {
-    static const RE2 re(R"(^[^。;,]{0,60}项目支出绩效目标申报表$)");
-    return RE2::FullMatch(normalize::strip_spaces(text), re);
+    // …项目支出绩效目标申报表, 办公楼物业项目绩效目标表, 政策和项目预算绩效目标表,
+    // 2026年市级重点专项资金绩效目标表(一级项目): a project's form.  A 部门整体
+    // 绩效目标表 is the department's, not a project's.
+    static const RE2 re(R"(^[^。;,:]{0,60}绩效目标(?:申报)?表(?:\([^)]{0,20}\))?$)");
+    static const RE2 whole_department(R"(整体|部门绩效目标表)");
+    static const RE2 numbered(R"(^(?:\d+|[一二三四五六七八九十]+)[.、])");
+    const std::string s = normalize::strip_spaces(normalize::normalize_text(text));
+    return RE2::FullMatch(s, re) && !RE2::PartialMatch(s, whole_department) && !RE2::PartialMatch(s, numbered);
 }
 
 std::vector<Token> tokenize(const Line& line) {
@@ -217,6 +234,7 @@ namespace {
 
 struct GridHeader {
     std::vector<std::pair<double, GridCol>> columns;  // centre x → column
+    double left = 0;  // left edge of the first heading: cells ending before it are outside the grid
 };
 
 // The grid header line (一级指标 二级指标 三级指标 指标值 二级指标 三级指标 指标值).
@@ -225,18 +243,31 @@ bool grid_header(const std::vector<Token>& toks, GridHeader* h) {
     for (const auto& t : toks)
         if (is_grid_header(t.label)) ++n;
     if (n < 3) return false;
-    int l2 = 0, l3 = 0, v = 0;
+    // Two sets of 二级/三级指标 and 指标值: the 实施期 side, then the 年度 side;
+    // one set: annual targets only.
+    int names = 0, values = 0;
+    for (const auto& t : toks) names += t.label == Field::grid_level3, values += t.label == Field::grid_value;
+    const bool two_sides = names >= 2 || values >= 2;
+    int l2 = two_sides ? 0 : 1, l3 = l2, v = l2;
     h->columns.clear();
+    h->left = 1e18;
+    for (const auto& t : toks)
+        if (is_grid_header(t.label)) h->left = std::min(h->left, t.box.x0);
     for (const auto& t : toks) {
         GridCol c = GridCol::none;
+        bool keep = true;
         switch (t.label) {
             case Field::grid_level1: c = GridCol::level1; break;
             case Field::grid_level2: c = (l2++ == 0) ? GridCol::p_level2 : GridCol::a_level2; break;
             case Field::grid_level3: c = (l3++ == 0) ? GridCol::p_name : GridCol::a_name; break;
             case Field::grid_value: c = (v++ == 0) ? GridCol::p_value : GridCol::a_value; break;
-            default: break;
+            case Field::grid_nature: c = GridCol::a_nature; break;
+            case Field::grid_unit: c = GridCol::a_unit; break;
+            case Field::grid_weight: c = GridCol::a_weight; break;
+            case Field::grid_ignored: break;  // a column of its own, read as nothing
+            default: keep = false; break;
         }
-        if (c != GridCol::none) h->columns.push_back({t.box.center_x(), c});
+        if (keep) h->columns.push_back({t.box.center_x(), c});
     }
     return true;
 }
@@ -263,6 +294,12 @@ struct Reader {
     int grid_line = 0;
     Field last_text_field = Field::none;
     double goal_split = -1;  // x between 实施期目标 and 年度目标
+    bool period_total_seen = false;  // 实施期资金总额 printed: the form has a period side
+    // Grid rows of later pages are placed below those of earlier ones.
+    static constexpr double kGridPageStep = 100000;
+    int grid_page = 0;
+    double grid_offset = 0;
+    double last_value_x0 = 0, last_value_x1 = 0;  // where the last text field's value is printed
     std::set<int> pages;
 
     void close() {
@@ -277,6 +314,11 @@ struct Reader {
                 cur.lossy_reason += reason;
             }
         }
+        // A form of annual targets only (no 实施期 funds or goal heading): its one
+        // 总体目标 is the annual goal.
+        if (!period_total_seen && goal_split < 0 && cur.form.goal_period && !cur.form.goal_annual &&
+            !cur.form.period_funds.total)
+            std::swap(cur.form.goal_period, cur.form.goal_annual);
         cur.form.pages.assign(pages.begin(), pages.end());
         out.push_back(std::move(cur));
         cur = Fragment{};
@@ -286,7 +328,17 @@ struct Reader {
         grid_line = 0;
         last_text_field = Field::none;
         goal_split = -1;
+        period_total_seen = false;
+        grid_page = 0;
+        grid_offset = 0;
         pages.clear();
+    }
+
+    // The title started a table listing many projects (perf_list_reader), not a form.
+    void abandon() {
+        if (!open) return;
+        close();
+        out.pop_back();
     }
 
     void mark_lossy(const std::string& why) {
@@ -313,7 +365,7 @@ struct Reader {
         if (xp >= 0 && xa >= 0) goal_split = (xp + xa) / 2;
 
         bool any_label = false;
-        int fund_seen[32] = {0};
+        int fund_seen[64] = {0};
         for (size_t i = 0; i < toks.size(); ++i) {
             const Field f = toks[i].label;
             if (f == Field::none) continue;
@@ -323,9 +375,22 @@ struct Reader {
             std::string joined;
             for (auto* v : vals) joined = joined.empty() ? v->text : normalize::join_fragments(joined, v->text);
 
+            if (f == Field::money_unit) {
+                cur.form.money_unit = "万元";
+                continue;
+            }
+            if (f == Field::goal_annual_text || (f == Field::goal_head_annual && xp < 0 && !vals.empty())) {
+                // 当年绩效目标 / 年度目标 as a row label: its text is the annual goal.
+                append(cur.form.goal_annual, joined);
+                last_text_field = Field::goal_annual_text;
+                continue;
+            }
             if (f == Field::total_period || f == Field::total_annual || is_fund_field(f)) {
+                if (f == Field::total_period) period_total_seen = true;
                 bool annual = f == Field::total_annual;
-                if (is_fund_field(f)) annual = fund_seen[static_cast<int>(f)]++ > 0;
+                // Sources after 实施期资金总额 come in pairs, period then annual;
+                // a form printing annual funds only lists them once.
+                if (is_fund_field(f)) annual = period_total_seen ? fund_seen[static_cast<int>(f)]++ > 0 : true;
                 FormFunds& funds = annual ? cur.form.annual_funds : cur.form.period_funds;
                 Text* slot = fund_slot(funds, f);
                 if (slot && !slot->has_value() && !joined.empty()) {
@@ -353,12 +418,19 @@ struct Reader {
                         append(*slot, joined);
                 }
                 last_text_field = is_text_field(f) ? f : Field::none;
+                if (!vals.empty()) {
+                    last_value_x0 = vals.front()->box.x0, last_value_x1 = vals.front()->box.x1;
+                    for (auto* v : vals)
+                        last_value_x0 = std::min(last_value_x0, v->box.x0), last_value_x1 = std::max(last_value_x1, v->box.x1);
+                }
                 if (is_signoff(f)) cur.has_signoff = true;
             }
         }
         if (!any_label && last_text_field != Field::none && !toks.empty()) {
             // A continuation line of a long text cell (text input).
-            if (last_text_field == Field::goals) {
+            if (last_text_field == Field::goal_annual_text) {
+                for (const auto& v : toks) append(cur.form.goal_annual, v.text);
+            } else if (last_text_field == Field::goals) {
                 // Text input: the annual goal slid onto a line of its own.
                 if (toks.size() == 1 && cur.form.goal_period && !cur.form.goal_annual) {
                     cur.form.goal_annual = toks.front().text;
@@ -370,16 +442,27 @@ struct Reader {
                     }
                 }
             } else if (Text* slot = text_slot(cur.form, last_text_field)) {
-                for (const auto& v : toks) append(*slot, v.text);
+                // PDF: only what is printed under the value continues it (a
+                // neighbouring cell's second line may share the printed line).
+                for (const auto& v : toks)
+                    if (from_text || (v.box.x1 > last_value_x0 && v.box.x0 < last_value_x1)) append(*slot, v.text);
             }
         }
     }
 
-    void grid_row(const Line& line) {
+    void grid_row(const Line& line, int page) {
+        // A grid continued on the next page: its rows follow those of the
+        // previous page, never share their height.
+        if (grid_page && page != grid_page) grid_offset += kGridPageStep;
+        grid_page = page;
         for (const auto& c : line.cells) {
             if (c.text.empty()) continue;
             if (match_label(c.text) != Field::none) continue;  // 绩效指标
-            grid.push_back({classify(header, c.box), c.text, c.box, grid_line});
+            // 绩/效/指/标 printed down the row-label column, left of the grid.
+            if (c.box.x1 < header.left) continue;
+            Box b = c.box;
+            b.y0 += grid_offset, b.y1 += grid_offset;
+            grid.push_back({classify(header, c.box), c.text, b, grid_line});
         }
         ++grid_line;
     }
@@ -431,7 +514,7 @@ struct Reader {
             for (const auto& t : toks)
                 if (t.label != Field::none && t.label != Field::ignore && !is_grid_header(t.label)) head_label = true;
             if (!head_label) {
-                grid_row(ln);
+                grid_row(ln, page);
                 return;
             }
             in_grid = false;  // a head row printed after a grid header (text input)
@@ -449,20 +532,28 @@ namespace {
 // piece on the next line in the same column is joined to it.
 std::vector<Line> join_split_labels(const std::vector<Line>& in) {
     std::vector<Line> lines = in;
+    // The rest may also sit two lines down, a value line of the next column
+    // between ("主管部门及代" / "[292]国家信访局 实施单位 …" / "码").
     for (size_t i = 0; i + 1 < lines.size(); ++i) {
         for (auto& c : lines[i].cells) {
-            if (c.text.empty() || match_label(c.text) != Field::none) continue;
-            auto& next = lines[i + 1].cells;
-            for (size_t k = 0; k < next.size(); ++k) {
-                const Cell& d = next[k];
-                const bool same_column = std::fabs(d.box.x0 - c.box.x0) < 1.0 + 0.25 * c.box.width();
-                if (!same_column || d.text.empty() || match_label(d.text) != Field::none) continue;
-                const std::string joined = normalize::join_fragments(c.text, d.text);
-                if (match_label(joined) == Field::none) continue;
-                c.text = joined;
-                c.raw += "\n" + d.raw;
-                next.erase(next.begin() + static_cast<long>(k));
-                break;
+            bool joined_one = false;
+            for (size_t down = 1; down <= 2 && !joined_one && i + down < lines.size(); ++down) {
+                if (c.text.empty() || match_label(c.text) != Field::none) break;
+                auto& next = lines[i + down].cells;
+                for (size_t k = 0; k < next.size(); ++k) {
+                    const Cell& d = next[k];
+                    // Left-aligned under it, or centred under it.
+                    const bool same_column = std::fabs(d.box.x0 - c.box.x0) < 1.0 + 0.25 * c.box.width() ||
+                                             std::fabs(d.box.center_x() - c.box.center_x()) < 0.25 * c.box.width();
+                    if (!same_column || d.text.empty() || match_label(d.text) != Field::none) continue;
+                    const std::string joined = normalize::join_fragments(c.text, d.text);
+                    if (match_label(joined) == Field::none) continue;
+                    c.text = joined;
+                    c.raw += "\n" + d.raw;
+                    next.erase(next.begin() + static_cast<long>(k));
+                    joined_one = true;
+                    break;
+                }
             }
         }
     }
@@ -477,8 +568,13 @@ std::vector<Fragment> read_fragments(const std::vector<Page>& pages, bool from_t
     for (const auto& p : pages) {
         bool first = true;
         const auto lines = join_split_labels(p.lines);
-        for (const auto& ln : lines) {
+        for (size_t i = 0; i < lines.size(); ++i) {
+            const Line& ln = lines[i];
             if (ln.cells.empty()) continue;
+            if (r.open && !from_text && is_list_header_line(lines, i)) {
+                r.abandon();
+                continue;
+            }
             r.line(ln, ln.page ? ln.page : p.number, first);
             first = false;
         }

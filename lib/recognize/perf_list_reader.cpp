@@ -63,10 +63,10 @@ struct HeaderWord {
 const HeaderWord kHeaderWords[] = {
     {ListCol::project, R"((?:单位\()?项目\)?名称(?:\(.*\))?)"},
     {ListCol::code, R"((?:项目|单位)(?:编码|代码))"},
-    {ListCol::total, R"(项目总额|资金总额|年度资金总额|总计|合计|预算金额|预算数|金额|年度预算(?:数|金额)?)"},
+    {ListCol::total, R"(项目总额|资金总额|年度资金总额|总计|合计|(?:当年)?(?:财政拨款)?预算(?:金额|数)|金额|年度预算(?:数|金额)?)"},
     {ListCol::fiscal, R"(财政资金|财政拨款(?:资金)?)"},
     {ListCol::other, R"(其他资金|其他资)"},
-    {ListCol::goal, R"((?:年度)?绩效目标|年度目标|总体目标|项目目标)"},
+    {ListCol::goal, R"((?:年度|当年)?绩效目标|年度目标|总体目标|项目目标)"},
     {ListCol::level1, R"(一级指标)"},
     {ListCol::level2, R"(二级指标)"},
     {ListCol::name, R"(三级指标|(?:绩效)?指标名称)"},
@@ -75,7 +75,7 @@ const HeaderWord kHeaderWords[] = {
     {ListCol::unit, R"((?:绩效)?(?:度量|计量)单位)"},
     {ListCol::weight, R"((?:指标)?权重(?:\(%\))?|分值)"},
     {ListCol::indicators, R"(绩效指标)"},
-    {ListCol::ignored, R"(其中:?|指标值内容|评\(扣\)分标准|评分标准|备注|是否核心(?:指标)?|财政专户拨款|财政专|户拨款|金)"},
+    {ListCol::ignored, R"(序号|其中:?|指标值内容|评\(扣\)分标准|评分标准|备注|是否核心(?:指标)?|财政专户拨款|财政专|户拨款|金)"},
 };
 
 // How close (in font sizes) the lines of one printed cell are: lines of a cell
