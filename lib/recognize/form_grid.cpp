@@ -4,6 +4,8 @@
 
 #include "normalize/text.hpp"
 
+#include <re2/re2.h>
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -111,6 +113,46 @@ std::vector<Indicator> emit(const std::vector<Row>& rows) {
     return out;
 }
 
+// A value cell that starts an indicator's value (a comparison, a figure)
+// rather than continuing the line above it ("≤5137.26平" / "方米").
+bool starts_value(const std::string& text) {
+    static const RE2 re(R"(^\s*(?:[<>=≤≥≠＜＞]|\d|[-+]\d))");
+    return RE2::PartialMatch(text, re);
+}
+
+// Rows of a one-sided grid (annual targets only): one per printed 指标值;
+// the other cells of a row (a name wrapped over lines next to a one-line
+// value, 性质, 单位, 权重) go to the value nearest their middle.
+std::vector<Row> rows_by_value(const std::vector<const GridCell*>& data) {
+    std::vector<const GridCell*> values;
+    for (auto* c : data)
+        if (c->col == GridCol::a_value) values.push_back(c);
+    std::vector<Row> rows;
+    for (auto* v : values) {
+        const double h = v->box.height();
+        if (!rows.empty() && !starts_value(v->text) && v->box.y0 - rows.back().y1 < 0.3 * h) {
+            add(rows.back().a_value, v->text);  // the value's second line
+            rows.back().y1 = std::max(rows.back().y1, v->box.y1);
+            continue;
+        }
+        Row r;
+        r.y0 = v->box.y0, r.y1 = v->box.y1;
+        r.a_value = v->text;
+        rows.push_back(std::move(r));
+    }
+    for (auto* c : data) {
+        if (c->col == GridCol::a_value) continue;
+        if (rows.empty()) rows.emplace_back(), rows.back().y0 = c->box.y0, rows.back().y1 = c->box.y1;
+        Row* best = &rows.front();
+        for (auto& r : rows)
+            if (std::fabs((r.y0 + r.y1) / 2 - c->box.center_y()) < std::fabs((best->y0 + best->y1) / 2 - c->box.center_y()))
+                best = &r;
+        add(*data_slot(*best, c->col), c->text);
+        best->y0 = std::min(best->y0, c->box.y0), best->y1 = std::max(best->y1, c->box.y1);
+    }
+    return rows;
+}
+
 std::vector<Indicator> read_geometric(const std::vector<GridCell>& cells) {
     // Data rows: cells of the name/value columns that overlap vertically.
     std::vector<const GridCell*> data;
@@ -127,8 +169,12 @@ std::vector<Indicator> read_geometric(const std::vector<GridCell>& cells) {
     }
     std::stable_sort(data.begin(), data.end(),
                      [](auto* a, auto* b) { return a->box.center_y() < b->box.center_y(); });
+    const bool one_sided = std::none_of(data.begin(), data.end(), [](auto* c) {
+        return c->col == GridCol::p_name || c->col == GridCol::p_value;
+    }) && std::any_of(data.begin(), data.end(), [](auto* c) { return c->col == GridCol::a_value; });
     std::vector<Row> rows;
-    for (auto* c : data) {
+    if (one_sided) rows = rows_by_value(data);
+    for (auto* c : one_sided ? std::vector<const GridCell*>{} : data) {
         Row* best = nullptr;
         double best_ov = 0;
         for (auto& r : rows) {

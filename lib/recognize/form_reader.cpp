@@ -62,7 +62,7 @@ const LabelSpec kLabels[] = {
     {Field::grid_value, R"(指标值)"},
     {Field::grid_nature, R"(指标性质)"},
     {Field::grid_unit, R"((?:计量|度量)单位)"},
-    {Field::grid_weight, R"((?:指标)?权重(?:\(%\))?|分值)"},
+    {Field::grid_weight, R"((?:指标)?权重(?:\(%\))?|分值(?:权重|\(权重\))?)"},
     {Field::grid_ignored, R"(是否核心(?:指标)?|备注)"},
     {Field::responsible, R"((?:项目)?负责人)"},
     {Field::handler, R"(经办人)"},
@@ -300,6 +300,7 @@ struct Reader {
     int grid_page = 0;
     double grid_offset = 0;
     double last_value_x0 = 0, last_value_x1 = 0;  // where the last text field's value is printed
+    std::vector<std::vector<Token>> recent_grid_heads;  // grid headings alone on the last two lines
     std::set<int> pages;
 
     void close() {
@@ -460,6 +461,9 @@ struct Reader {
             if (match_label(c.text) != Field::none) continue;  // 绩效指标
             // 绩/效/指/标 printed down the row-label column, left of the grid.
             if (c.box.x1 < header.left) continue;
+            // Furniture left over ("— —" of a page number), a column's subtotal "(90)".
+            static const RE2 no_content(R"(^—[\s—]*—$|^\(\d+\)$)");
+            if (RE2::FullMatch(c.text, no_content)) continue;
             Box b = c.box;
             b.y0 += grid_offset, b.y1 += grid_offset;
             grid.push_back({classify(header, c.box), c.text, b, grid_line});
@@ -475,9 +479,18 @@ struct Reader {
             return;
         }
         if (!open) return;
-        if (RE2::PartialMatch(whole, part_heading())) {
+        // Another table's title or label (部门整体支出绩效目标表, 表15) ends the form.
+        const std::string bare = normalize::strip_spaces(normalize::normalize_text(whole));
+        if (RE2::PartialMatch(whole, part_heading()) ||
+            (ln.cells.size() == 1 && (RE2::FullMatch(bare, table_label_line()) ||
+                                      (RE2::FullMatch(bare, other_table_title()) && match_label(bare) == Field::none)))) {
             close();
             return;
+        }
+        if (in_grid && std::all_of(ln.cells.begin(), ln.cells.end(),
+                                   [&](const Cell& c) { return c.text.empty() || c.box.x1 < header.left; })) {
+            pages.insert(page);
+            return;  // 绩/效/指/标 printed down the row-label column beside the grid
         }
         auto toks = tokenize(ln);
         bool has_label = false, has_signoff_label = false;
@@ -485,6 +498,15 @@ struct Reader {
             if (t.label != Field::none) has_label = true;
             if (is_signoff(t.label)) has_signoff_label = true;
         }
+        // Grid headings printed a line or two above the others (分值 over the
+        // weight column, 一级/指标 wrapped around the header line).
+        std::vector<Token> heads_above;
+        for (const auto& held : recent_grid_heads) heads_above.insert(heads_above.end(), held.begin(), held.end());
+        const bool only_heads = !toks.empty() && std::all_of(toks.begin(), toks.end(), [](const Token& t) {
+            return is_grid_header(t.label);
+        });
+        recent_grid_heads.push_back(only_heads ? toks : std::vector<Token>{});
+        if (recent_grid_heads.size() > 2) recent_grid_heads.erase(recent_grid_heads.begin());
         if (first_on_page && !has_label && !(in_grid && ln.cells.size() >= 2)) {
             close();  // the next page does not continue the form
             return;
@@ -504,8 +526,16 @@ struct Reader {
             close();
             return;
         }
+        std::vector<Token> with_above = toks;
+        for (const auto& t : heads_above)
+            if (std::none_of(toks.begin(), toks.end(), [&](const Token& o) { return o.label == t.label; }))
+                with_above.push_back(t);
+        std::stable_sort(with_above.begin(), with_above.end(),
+                         [](const Token& a, const Token& b) { return a.box.x0 < b.box.x0; });
         if (!in_grid && grid_header(toks, &header)) {
+            grid_header(with_above, &header);
             in_grid = true;
+            recent_grid_heads.clear();
             last_text_field = Field::none;
             return;
         }

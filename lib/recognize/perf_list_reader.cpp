@@ -550,20 +550,38 @@ void read_run(const TableRun& run, std::vector<Fragment>& out) {
         // A page's share of the table is the extent of its rows: the text of a
         // merged cell that does not fit it is extracted although clipped, above
         // and below the cell (spreadsheet producers).
-        double top = 1e18, bottom = -1e18;
+        std::vector<Span> printed;
         for (const Line* ln : pb.lines)
             for (const auto& c : ln->cells) {
                 if (c.text.empty()) continue;
                 const ListCol k = h.columns[nearest_column(h, c.box.center_x())].col;
                 if (h.grid() ? project_level(k) : (k == ListCol::goal || k == ListCol::indicators)) continue;
-                top = std::min(top, c.box.y0), bottom = std::max(bottom, c.box.y1);
+                printed.push_back({c.box.y0, c.box.y1});
             }
-        if (top > bottom) {
+        if (printed.empty())
             for (const Line* ln : pb.lines)
                 for (const auto& c : ln->cells)
-                    if (!c.text.empty()) top = std::min(top, c.box.y0), bottom = std::max(bottom, c.box.y1);
+                    if (!c.text.empty()) printed.push_back({c.box.y0, c.box.y1});
+        if (printed.empty()) continue;
+        // The rows' text is inset in its cells by a padding, half the usual gap
+        // between the text of neighbouring rows; the table's share of the page
+        // reaches that far beyond its first and last text.
+        std::sort(printed.begin(), printed.end(), [](const Span& a, const Span& b) { return a.y0 < b.y0; });
+        std::vector<Span> bands{printed.front()};
+        for (const auto& sp : printed) {
+            if (sp.y0 <= bands.back().y1)
+                bands.back().y1 = std::max(bands.back().y1, sp.y1);
+            else
+                bands.push_back(sp);
         }
-        if (top > bottom) continue;
+        std::vector<double> gaps;
+        for (size_t i = 1; i < bands.size(); ++i) gaps.push_back(bands[i].y0 - bands[i - 1].y1);
+        double pad = 0;
+        if (!gaps.empty()) {
+            std::nth_element(gaps.begin(), gaps.begin() + static_cast<long>(gaps.size() / 2), gaps.end());
+            pad = gaps[gaps.size() / 2] / 2;
+        }
+        const double top = bands.front().y0 - pad, bottom = bands.back().y1 + pad;
         for (const Line* ln : pb.lines) add_pieces(h, *ln, pb.page, stacked - top, pieces);
         stacked += bottom - top;
     }
