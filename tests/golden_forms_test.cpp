@@ -67,3 +67,8 @@ BOOST_AUTO_TEST_CASE(skia_type3_forms) {
 BOOST_AUTO_TEST_CASE(running_header_forms) { check_forms("variants/shanxi-jgj-2023-header", ".pdf"); }
 BOOST_AUTO_TEST_CASE(scattered_fragments_forms) { check_forms("variants/datong-jjzd-2025-scattered", ".pdf"); }
 BOOST_AUTO_TEST_CASE(no_data_full_width_forms) { check_forms("variants/shanxi-jcgaj-2026-nodata", ".pdf"); }
+
+// Other provinces' 绩效目标 layouts (samples/forms/README.md): one form per project,
+// and one table listing many projects.
+BOOST_AUTO_TEST_CASE(one_form_per_project_forms) { check_forms("forms/yantai-tjj-2026-forms", ".pdf"); }
+BOOST_AUTO_TEST_CASE(projects_listed_in_one_table_forms) { check_forms("forms/guangzhou-zsj-2026-perf-p1", ".pdf"); }

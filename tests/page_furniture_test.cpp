@@ -101,3 +101,32 @@ BOOST_AUTO_TEST_CASE(page_number_on_the_last_line_of_a_short_page) {
     run(pages);
     BOOST_TEST(!kept(pages, "— 3 —"));
 }
+
+BOOST_AUTO_TEST_CASE(table_header_repeated_in_the_top_margin_is_kept) {
+    // An A3 page's long table repeats its header at y = 50 pt, inside the 8 %
+    // margin, on every page: a table row (several words side by side), not a
+    // running header.  The unit line beside the title is one.
+    auto pages = pages_with({word("项目名称", 40, 50, 9), word("总计", 150, 52, 9), word("财政拨款", 220, 52, 9),
+                             word("绩效目标", 330, 52, 9), word("绩效指标", 460, 52, 9),
+                             word("单位:万元", 480, 30, 9)});
+    run(pages);
+    BOOST_TEST(kept(pages, "项目名称"));
+    BOOST_TEST(kept(pages, "绩效指标"));
+    BOOST_TEST(!kept(pages, "单位:万元"));
+}
+
+BOOST_AUTO_TEST_CASE(page_number_with_dashes_on_slightly_other_baselines) {
+    // "— 29 —": the dashes' centres 0.12 pt below the digits', across a 2 pt
+    // bucket boundary; the whole line is the page number.  Two pages: too few
+    // for the dashes to count as repeated furniture.
+    std::vector<source::PdfPage> pages = pages_with({}, 2);
+    for (auto& p : pages) {
+        Word a = word("—", 282, 781.018, 9), n = word(std::to_string(28 + p.number), 293, 780.899, 9),
+             b = word("—", 304, 781.018, 9);
+        a.box.y1 = b.box.y1 = 793.123, n.box.y1 = 793.004;
+        p.words.push_back(a), p.words.push_back(n), p.words.push_back(b);
+    }
+    run(pages);
+    BOOST_TEST(!kept(pages, "—"));
+    BOOST_TEST(!kept(pages, "29"));
+}

@@ -72,11 +72,9 @@ void remove_pdf_furniture(std::vector<source::PdfPage>& pages, std::vector<Diagn
         const auto line_key = [&](const Word& w) { return std::lround(w.box.center_y() / t.line_step); };
         // Page numbers may come as several words ("-", "6", "-"): read the page
         // line by line (words whose centres are within 2 pt).
-        std::map<long, std::string> band_lines;
         std::map<long, int> words_on_line;
         for (const auto& w : p.words) {
             words_on_line[line_key(w)]++;
-            band_lines[line_key(w)] += w.text;
         }
         // The outermost printed lines: nothing of the page is above the top one
         // or below the bottom one.  A running header printed a little lower than
@@ -96,6 +94,18 @@ void remove_pdf_furniture(std::vector<source::PdfPage>& pages, std::vector<Diagn
                 }
             return repeats;
         };
+        // The words of w's printed line, left to right: centres within a line
+        // step of w's (a fixed bucketing would cut "— 29 —" where the dashes'
+        // centres round one way and the digits' the other).
+        const auto line_text_near = [&](const Word& w) {
+            std::vector<const Word*> on_line;
+            for (const auto& o : p.words)
+                if (std::fabs(o.box.center_y() - w.box.center_y()) <= t.line_step) on_line.push_back(&o);
+            std::sort(on_line.begin(), on_line.end(), [](const Word* a, const Word* b) { return a->box.x0 < b->box.x0; });
+            std::string text;
+            for (const Word* o : on_line) text += o->text;
+            return text;
+        };
         const auto in_table_row = [&](const Word& w) {
             size_t n = 0;
             for (const auto& o : p.words) {
@@ -109,7 +119,7 @@ void remove_pdf_furniture(std::vector<source::PdfPage>& pages, std::vector<Diagn
         };
         std::vector<Word> kept;
         kept.reserve(p.words.size());
-        for (auto& w : p.words) {
+        for (const auto& w : p.words) {
             const std::string text = normalize::normalize_text(w.text);
             const double h = std::max(1.0, w.box.height());
             const bool in_margin = w.box.y1 < margin || w.box.y0 > p.height - margin;
@@ -133,15 +143,14 @@ void remove_pdf_furniture(std::vector<source::PdfPage>& pages, std::vector<Diagn
             // Page numbers first: the dashes of "— 3 —" repeat on every page too.
             // A page number is read in the outer bands, or as the last (first) line
             // of a page whose content ends high (a short page, a landscape sheet).
-            if ((in_band || outermost_line) &&
-                RE2::FullMatch(normalize::normalize_text(band_lines[line_key(w)]), page_number_pattern())) {
+            if ((in_band || outermost_line) && RE2::FullMatch(normalize::normalize_text(line_text_near(w)), page_number_pattern())) {
                 removed_numbers["page numbers"].insert(p.number);
             } else if (repeated && mid_page && large && alone) {
                 removed_watermark[text].insert(p.number);
             } else if (repeated && small && (in_margin || outermost) && !in_table_row(w)) {
                 removed_running[text].insert(p.number);
             } else {
-                kept.push_back(std::move(w));
+                kept.push_back(w);  // copied: later words still read this line's text
             }
         }
         p.words = std::move(kept);

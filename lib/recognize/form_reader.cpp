@@ -353,6 +353,15 @@ struct Reader {
         open = true;
         cur.form.title = title;
         expect_year = true;
+        // "…绩效目标表(2026年度)": the year printed with the title, not part of it.
+        static const RE2 year_suffix(R"(^(.*?)\s*\((\d{4})\s*年度?\)$)");
+        std::string bare;
+        int year = 0;
+        if (RE2::FullMatch(title, year_suffix, &bare, &year)) {
+            cur.form.title = bare;
+            cur.form.year = year;
+            expect_year = false;
+        }
         pages.insert(page);
     }
 
@@ -376,9 +385,10 @@ struct Reader {
             std::string joined;
             for (auto* v : vals) joined = joined.empty() ? v->text : normalize::join_fragments(joined, v->text);
 
-            if (f == Field::money_unit) {
+            // "(万元)" under a funds label, or inside it ("项目资金(万元)").
+            if (f == Field::money_unit || (f == Field::ignore && toks[i].text.find("万元") != std::string::npos)) {
                 cur.form.money_unit = "万元";
-                continue;
+                if (f == Field::money_unit) continue;
             }
             if (f == Field::goal_annual_text || (f == Field::goal_head_annual && xp < 0 && !vals.empty())) {
                 // 当年绩效目标 / 年度目标 as a row label: its text is the annual goal.
@@ -491,6 +501,12 @@ struct Reader {
                                    [&](const Cell& c) { return c.text.empty() || c.box.x1 < header.left; })) {
             pages.insert(page);
             return;  // 绩/效/指/标 printed down the row-label column beside the grid
+        }
+        std::string money;
+        if (!in_grid && RE2::PartialMatch(whole, unit_line(), &money)) {
+            cur.form.money_unit = money == "元" ? "" : money;  // 单位:万元 under the title
+            pages.insert(page);
+            return;
         }
         auto toks = tokenize(ln);
         bool has_label = false, has_signoff_label = false;

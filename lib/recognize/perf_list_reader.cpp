@@ -296,6 +296,35 @@ std::string join_wrapped(const std::string& left, const std::string& right) {
     return latin_l && latin_r ? left + " " + right : left + right;
 }
 
+// A left-aligned column's lines all start at one x; a short last line of its
+// text ("效运行。") sits nearer the next heading's middle than its own.  A piece
+// starting where at least kMinLeftEdge pieces of another column start, and more
+// of them than of its own, is that column's.
+constexpr int kMinLeftEdge = 3;
+
+void align_left_edges(std::vector<Piece>& pieces) {
+    std::map<std::pair<size_t, long>, int> starts;  // (column, x0 rounded) → pieces
+    for (const auto& p : pieces) starts[{p.col, std::lround(p.box.x0)}]++;
+    const auto count = [&](size_t col, long x) {
+        int n = 0;
+        for (long d = -1; d <= 1; ++d) {
+            auto it = starts.find({col, x + d});
+            if (it != starts.end()) n += it->second;
+        }
+        return n;
+    };
+    std::set<size_t> cols;
+    for (const auto& [key, n] : starts) cols.insert(key.first);
+    for (auto& p : pieces) {
+        const long x = std::lround(p.box.x0);
+        size_t best = p.col;
+        int best_n = count(p.col, x);
+        for (size_t c : cols)
+            if (c != p.col && count(c, x) >= kMinLeftEdge && count(c, x) > best_n) best = c, best_n = count(c, x);
+        p.col = best;
+    }
+}
+
 // One printed cell: the pieces of a column that follow at the line pitch.
 struct Para {
     std::string text;
@@ -417,6 +446,7 @@ struct Table {
     std::string title;
     std::string money_unit;
     std::optional<int> year;
+    Text department;  // 部门名称: printed above the table
 };
 
 
@@ -585,6 +615,7 @@ void read_run(const TableRun& run, std::vector<Fragment>& out) {
         for (const Line* ln : pb.lines) add_pieces(h, *ln, pb.page, stacked - top, pieces);
         stacked += bottom - top;
     }
+    align_left_edges(pieces);
     std::map<ListCol, std::vector<const Piece*>> by_kind;
     for (const auto& p : pieces) by_kind[h.columns[p.col].col].push_back(&p);
     std::map<ListCol, std::vector<Para>> paras;
@@ -600,6 +631,7 @@ void read_run(const TableRun& run, std::vector<Fragment>& out) {
         Text name, code, total, fiscal, other, goal, indicators_text;
         std::vector<Indicator> indicators;
         std::set<int> pages;
+        std::vector<std::string> not_amounts;  // text read in an amount column
         bool project = true;  // false: 合计 or an organisation's subtotal row
     };
     std::vector<Proj> projs(names.size());
@@ -612,7 +644,10 @@ void read_run(const TableRun& run, std::vector<Fragment>& out) {
             Proj& pr = projs[nearest(names, p.cy())];
             if (amount) {
                 auto a = normalize::canonical_amount(normalize::strip_spaces(p.text));
-                if (a && !(pr.*slot)) pr.*slot = *a;
+                if (a && !(pr.*slot))
+                    pr.*slot = *a;
+                else if (!a)
+                    pr.not_amounts.push_back(p.text);  // said, never dropped silently
             } else {
                 add_once(pr.*slot, p.text);
             }
@@ -632,6 +667,14 @@ void read_run(const TableRun& run, std::vector<Fragment>& out) {
         // 合计 and organisation subtotal rows carry no goal and no indicators.
         pr.project = !is_total_label(*pr.name) && (!goals_printed || pr.goal || pr.indicators_text);
         if (pr.project) projects.push_back(&pr), project_names.push_back(names[i]);
+    }
+    // An organisation's subtotal row heads the projects it spends on (资金使用单位).
+    std::vector<Text> implementer_of(projs.size());
+    Text unit_row;
+    for (size_t i = 0; i < projs.size(); ++i) {
+        if (is_total_label(*projs[i].name)) continue;
+        if (!projs[i].project && projs[i].total) unit_row = projs[i].name;
+        if (projs[i].project) implementer_of[i] = unit_row;
     }
 
     if (h.grid() && !projects.empty()) {
@@ -697,12 +740,19 @@ void read_run(const TableRun& run, std::vector<Fragment>& out) {
         f.form.year = t.year;
         f.form.money_unit = t.money_unit == "元" ? "" : t.money_unit;
         f.form.project = pr->name;
+        f.form.department = t.department;
+        f.form.implementer = implementer_of[static_cast<size_t>(pr - projs.data())];
         f.form.annual_funds.total = pr->total;
         f.form.annual_funds.fiscal = pr->fiscal;
         f.form.annual_funds.other = pr->other;
         f.form.goal_annual = pr->goal;
         f.form.indicators = std::move(pr->indicators);
         f.form.pages.assign(pr->pages.begin(), pr->pages.end());
+        for (const auto& text : pr->not_amounts) {
+            f.lossy = true;
+            if (!f.lossy_reason.empty()) f.lossy_reason += "; ";
+            f.lossy_reason += "\"" + text + "\" read in an amount column";
+        }
         out.push_back(std::move(f));
     }
 }
@@ -727,7 +777,7 @@ std::vector<Fragment> read_list_tables(const std::vector<Page>& pages) {
     for (const auto& p : pages) {
         const auto& lines = p.lines;
         std::vector<const Line*> body;
-        std::string title, unit;
+        std::string title, unit, department;
         int year = 0;
         auto flush = [&]() {
             if (open && !body.empty()) {
@@ -748,6 +798,10 @@ std::vector<Fragment> read_list_tables(const std::vector<Page>& pages) {
                     t->header = *h;
                     t->title = title.empty() && open ? open->title : title;
                     t->money_unit = unit.empty() && open ? open->money_unit : unit;
+                    if (!department.empty())
+                        t->department = department;
+                    else if (open)
+                        t->department = open->department;
                     if (year)
                         t->year = year;
                     else if (open)
@@ -783,9 +837,13 @@ std::vector<Fragment> read_list_tables(const std::vector<Page>& pages) {
                 title = normalize::normalize_text(whole);
                 RE2::Replace(&title, label_prefix(), "");
                 unit.clear();
+                department.clear();
                 if (int y = year_in(whole)) year = y;
             }
             if (RE2::PartialMatch(whole, unit_line(), &u)) unit = u;
+            std::string dept;
+            if (RE2::FullMatch(normalize::normalize_text(whole), unit_name_line(), &dept) && !dept.empty())
+                department = dept;
         }
         flush();
     }

@@ -241,7 +241,9 @@ using IndicatorTuple = std::vector<std::optional<std::string>>;
 
 IndicatorTuple indicator_tuple(const json& i) {
     IndicatorTuple t;
-    for (const char* k : {"scope", "level1", "level2", "name", "value"}) t.push_back(comparable_value(member(i, k)));
+    // nature/unit/weight: printed by some templates only; absent on both sides otherwise.
+    for (const char* k : {"scope", "level1", "level2", "name", "value", "nature", "unit", "weight"})
+        t.push_back(comparable_value(member(i, k)));
     return t;
 }
 

@@ -88,7 +88,8 @@ void crosscheck_forms(Document& doc) {
     std::vector<FormRef> forms;
     for (const auto& f : doc.performance_forms) {
         const Text& total = f.annual_funds.total ? f.annual_funds.total : f.period_funds.total;
-        forms.push_back({f.project ? normalize::strip_spaces(*f.project) : std::string(), amount(total, 1.0), &f});
+        const double form_factor = f.money_unit == "万元" ? 10000.0 : 1.0;  // compared in 元
+        forms.push_back({f.project ? normalize::strip_spaces(*f.project) : std::string(), amount(total, form_factor), &f});
     }
 
     auto match = [&](auto&& accept) {
@@ -108,9 +109,23 @@ void crosscheck_forms(Document& doc) {
     match([&](const FormRef& f, const RowRef& r) { return f.name == r.name && amounts_equal(f, r); });
     match([&](const FormRef& f, const RowRef& r) {
         if (f.name != r.name) return false;
-        doc.diagnostics.push_back({"warning", "form_amount_mismatch",
-                                   "form \"" + f.name + "\" and its project row differ in the annual amount", 
-                                   f.form->pages.empty() ? 0 : f.form->pages.front(), f.form->pages});
+        Diagnostic d;
+        d.severity = "warning";
+        d.code = "form_amount_mismatch";
+        d.message = "form \"" + f.name + "\" and its project row differ in the annual amount";
+        d.page = f.form->pages.empty() ? 0 : f.form->pages.front();
+        d.pages = f.form->pages;
+        d.table = "project_current";
+        d.field = "total";
+        const Text& printed = f.form->annual_funds.total ? f.form->annual_funds.total : f.form->period_funds.total;
+        d.printed = printed;
+        for (const auto& row : t->rows)
+            if (row.get("name") && normalize::strip_spaces(*row.get("name")) == r.name) d.expected = row.get("total");
+        if (d.printed && d.expected) {
+            const std::string form_unit = f.form->money_unit.empty() ? "元" : f.form->money_unit;
+            d.message += " (form " + *d.printed + " " + form_unit + ", row " + *d.expected + " " + t->unit + ")";
+        }
+        doc.diagnostics.push_back(std::move(d));
         return true;
     });
     match([&](const FormRef& f, const RowRef& r) {
@@ -127,6 +142,22 @@ void crosscheck_forms(Document& doc) {
             doc.diagnostics.push_back({"warning", "form_without_project",
                                        "form \"" + f.name + "\" has no row in the project table (" + t->title + ")",
                                        f.form->pages.empty() ? 0 : f.form->pages.front(), f.form->pages});
+    // Many regions publish forms for their main projects only: when fewer than
+    // half the projects have one, say so once instead of once per project.
+    size_t unmatched = 0;
+    for (const auto& r : rows) unmatched += !r.used;
+    if (unmatched > 0 && 2 * (rows.size() - unmatched) < rows.size()) {
+        Diagnostic d;
+        d.severity = "info";
+        d.code = "forms_for_some_projects";
+        d.message = std::to_string(rows.size() - unmatched) + " of " + std::to_string(rows.size()) + " projects of " +
+                    t->title + " have a performance form";
+        d.table = "project_current";
+        d.page = t->pages.empty() ? 0 : t->pages.front();
+        d.pages = t->pages;
+        doc.diagnostics.push_back(std::move(d));
+        return;
+    }
     for (const auto& r : rows)
         if (!r.used)
             doc.diagnostics.push_back({"warning", "project_without_form",

@@ -20,7 +20,7 @@ const std::vector<std::string> kRowFields = {
     "personnel",     "public"};
 
 const char* const kSchema = R"sql(
--- budgetdoc batch database, schema version 2 (PRAGMA user_version).
+-- budgetdoc batch database, schema version 3 (PRAGMA user_version).
 -- Amounts are TEXT holding the exact decimal as printed minus grouping ("9784.70");
 -- use CAST(x AS REAL) or a decimal extension for arithmetic.  NULL = empty cell.
 CREATE TABLE IF NOT EXISTS documents (
@@ -71,7 +71,7 @@ CREATE TABLE IF NOT EXISTS table_rows (
   PRIMARY KEY (document_id, table_id, side, row_index)
 );
 CREATE INDEX IF NOT EXISTS table_rows_table ON table_rows(table_id);
--- 项目支出绩效目标申报表, one per distinct project; amounts in 元.
+-- 绩效目标 forms, one per distinct project; amounts in 元 unless money_unit says 万元.
 CREATE TABLE IF NOT EXISTS forms (
   document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
   form_index  INTEGER NOT NULL,
@@ -85,6 +85,8 @@ CREATE TABLE IF NOT EXISTS forms (
   goal_period TEXT, goal_annual TEXT,
   responsible TEXT, handler TEXT, phone TEXT, filed TEXT,
   pages TEXT,
+  money_unit TEXT,                                -- 万元, or NULL for 元
+  period_fiscal TEXT, annual_fiscal TEXT,         -- 财政拨款 where printed as one figure
   PRIMARY KEY (document_id, form_index)
 );
 -- Performance indicators of a form (join on document_id, form_index).
@@ -94,6 +96,7 @@ CREATE TABLE IF NOT EXISTS indicators (
   indicator_index INTEGER NOT NULL,
   scope  TEXT,                       -- period (实施期) | annual (年度)
   level1 TEXT, level2 TEXT, name TEXT, value TEXT,
+  nature TEXT, unit TEXT, weight TEXT,  -- 指标性质, 计量单位, 权重 where printed
   PRIMARY KEY (document_id, form_index, indicator_index)
 );
 -- Ruled tables that are none of the 13, as normalized cell grids.
@@ -121,7 +124,7 @@ CREATE TABLE IF NOT EXISTS diagnostics (
   printed TEXT, expected TEXT, parts TEXT,  -- sum_mismatch: figures, parts as a JSON array
   PRIMARY KEY (document_id, diag_index)
 );
-PRAGMA user_version = 2;
+PRAGMA user_version = 3;
 )sql";
 
 // Minimal RAII statement; errors surface as std::runtime_error inside write().
@@ -233,11 +236,12 @@ void write_document_body(sqlite3* db, long long id, const ordered_json& doc) {
             "document_id,form_index,title,year,project,department,implementer,attribute,duration,"
             "period_total,period_central,period_provincial,period_local,period_self_raised,period_other,"
             "annual_total,annual_central,annual_provincial,annual_local,annual_self_raised,annual_other,"
-            "overview,basis,necessity,safeguards,plan,goal_period,goal_annual,responsible,handler,phone,filed,pages";
-        Stmt f(db, "INSERT INTO forms(" + cols + ") VALUES(" + placeholders(33) + ")");
+            "overview,basis,necessity,safeguards,plan,goal_period,goal_annual,responsible,handler,phone,filed,pages,"
+            "money_unit,period_fiscal,annual_fiscal";
+        Stmt f(db, "INSERT INTO forms(" + cols + ") VALUES(" + placeholders(36) + ")");
         Stmt ind(db,
-                 "INSERT INTO indicators(document_id,form_index,indicator_index,scope,level1,level2,name,value) "
-                 "VALUES(?,?,?,?,?,?,?,?)");
+                 "INSERT INTO indicators(document_id,form_index,indicator_index,scope,level1,level2,name,value,"
+                 "nature,unit,weight) VALUES(?,?,?,?,?,?,?,?,?,?,?)");
         const auto& forms = get(doc, "performance_forms");
         long long fi = 0;
         if (forms.is_array())
@@ -254,6 +258,8 @@ void write_document_body(sqlite3* db, long long id, const ordered_json& doc) {
                 c += 2;
                 for (const char* k : kSign) f.json(c++, get(get(form, "signoff"), k));
                 f.json(c++, pages_of(form));
+                f.json(c++, get(form, "money_unit"));
+                for (const char* scope : {"period", "annual"}) f.json(c++, get(get(get(form, "funds"), scope), "fiscal"));
                 f.run();
                 long long ii = 0;
                 const auto& inds = get(form, "indicators");
@@ -261,7 +267,8 @@ void write_document_body(sqlite3* db, long long id, const ordered_json& doc) {
                     for (const auto& i : inds) {
                         ind.integer(1, id).integer(2, fi).integer(3, ii++);
                         int k = 4;
-                        for (const char* name : {"scope", "level1", "level2", "name", "value"}) ind.json(k++, get(i, name));
+                        for (const char* name : {"scope", "level1", "level2", "name", "value", "nature", "unit", "weight"})
+                            ind.json(k++, get(i, name));
                         ind.run();
                     }
                 ++fi;
@@ -345,12 +352,20 @@ std::string BatchDb::open(const std::string& path) {
     // killed at any point (only an OS crash may lose the last commits).
     for (const char* pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON"})
         if (auto e = exec(pragma); !e.empty()) return e;
-    // A database written by schema version 1 gains the version 2 columns.
+    // A database written by an older schema gains the newer columns (v2: table
+    // suspicion and diagnostic places; v3: form money unit, 财政拨款, indicator
+    // nature/unit/weight).
     int version = 0;
     {
         Stmt v(db_, "PRAGMA user_version");
         if (sqlite3_step(v.get()) == SQLITE_ROW) version = sqlite3_column_int(v.get(), 0);
     }
+    if (version >= 1 && version < 3)
+        for (const char* alter :
+             {"ALTER TABLE forms ADD COLUMN money_unit TEXT", "ALTER TABLE forms ADD COLUMN period_fiscal TEXT",
+              "ALTER TABLE forms ADD COLUMN annual_fiscal TEXT", "ALTER TABLE indicators ADD COLUMN nature TEXT",
+              "ALTER TABLE indicators ADD COLUMN unit TEXT", "ALTER TABLE indicators ADD COLUMN weight TEXT"})
+            if (auto e = exec(alter); !e.empty()) return e;
     if (version == 1)
         for (const char* alter :
              {"ALTER TABLE tables ADD COLUMN suspect INTEGER NOT NULL DEFAULT 0",
