@@ -91,3 +91,40 @@ BOOST_AUTO_TEST_CASE(unknown_keys_kinds_and_fields_are_refused) {
     const std::string twice = std::string(kGood) + std::string(kGood).substr(std::string("tables:\n").size());
     BOOST_TEST(error_of(twice).find("t is described twice") != std::string::npos, error_of(twice));
 }
+
+BOOST_AUTO_TEST_CASE(forms_template_loads_and_is_checked) {
+    const FormTemplate& f = builtin_templates().forms;
+    BOOST_TEST(f.template_file == "templates/forms.yaml");
+    BOOST_TEST(f.labels.size() >= 30u);
+    BOOST_TEST(f.list_columns.size() >= 10u);
+    const char* good = R"(forms:
+  title: '绩效目标表'
+  labels:
+    - {field: project, label: '项目名称'}
+  list_columns:
+    - {column: project, header: '项目名称'}
+)";
+    BOOST_TEST(load_templates({{"f.yaml", good}}).forms.labels.size() == 1u);
+    const std::string unknown_field = error_of(R"(forms:
+  title: '绩效目标表'
+  labels:
+    - {field: projekt, label: '项目名称'}
+  list_columns: []
+)");
+    BOOST_TEST(unknown_field.find("bad.yaml:4: forms.labels[0].field: unknown form field projekt") != std::string::npos,
+               unknown_field);
+    const std::string bad_pattern = error_of(R"(forms:
+  title: '绩效目标表'
+  labels: []
+  list_columns:
+    - {column: value, header: '指标值('}
+)");
+    BOOST_TEST(bad_pattern.find("forms.list_columns[0].header: bad pattern") != std::string::npos, bad_pattern);
+    const std::string unknown_column = error_of(R"(forms:
+  title: '绩效目标表'
+  labels: []
+  list_columns:
+    - {column: total_amount, header: '合计'}
+)");
+    BOOST_TEST(unknown_column.find("unknown list column total_amount") != std::string::npos, unknown_column);
+}

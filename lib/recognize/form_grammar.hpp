@@ -12,6 +12,7 @@
 #include <budgetdoc/layout.hpp>
 #include <budgetdoc/records.hpp>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -57,8 +58,33 @@ enum class Field {
     filed,
 };
 
+// The field a label names in templates/forms.yaml ("project", "grid_level1" …).
+std::optional<Field> field_named(const std::string& name);
+
 // The label a normalized cell text is (white space ignored), Field::none if none.
 Field match_label(const std::string& text);
+
+// What a column of a table listing many projects holds (templates/forms.yaml
+// list_columns).
+enum class ListCol {
+    none,
+    project,     // 项目名称, 单位(项目)名称
+    code,        // 项目编码, 单位编码
+    total,       // 项目总额, 资金总额, 总计 …
+    fiscal,      // 财政资金, 财政拨款
+    other,       // 其他资金
+    goal,        // 绩效目标, 年度目标
+    level1,      // 一级指标
+    level2,      // 二级指标
+    name,        // 三级指标, 指标名称
+    nature,      // 指标性质, 符号, 指标值类型
+    value,       // 指标值, 本年绩效指标值
+    unit,        // 度量单位, 计量单位
+    weight,      // 权重, 分值
+    indicators,  // 绩效指标 as one numbered text per project (no grid columns)
+    ignored,     // printed columns without a field (评分标准, 备注 …)
+};
+std::optional<ListCol> list_column_named(const std::string& name);
 
 // True for a form title line (…项目支出绩效目标申报表).
 bool is_form_title(const std::string& text);

@@ -3,6 +3,7 @@
 #include "recognize/form_grammar.hpp"
 #include "recognize/patterns.hpp"
 #include "recognize/recognize.hpp"
+#include "recognize/templates.hpp"
 
 #include "normalize/amount.hpp"
 #include "normalize/text.hpp"
@@ -21,72 +22,67 @@ namespace budgetdoc::recognize {
 namespace form {
 namespace {
 
-// Label → field, one entry per printed label.  Patterns match the cell text
-// after NFKC with all white space removed; a trailing ':' is optional.
-struct LabelSpec {
-    Field field;
-    const char* pattern;
+const std::pair<const char*, Field> kFieldNames[] = {
+    {"ignore", Field::ignore},
+    {"project", Field::project},
+    {"department", Field::department},
+    {"implementer", Field::implementer},
+    {"attribute", Field::attribute},
+    {"duration", Field::duration},
+    {"total_period", Field::total_period},
+    {"total_annual", Field::total_annual},
+    {"central", Field::central},
+    {"provincial", Field::provincial},
+    {"local", Field::local},
+    {"self_raised", Field::self_raised},
+    {"other", Field::other},
+    {"fiscal", Field::fiscal},
+    {"overview", Field::overview},
+    {"basis", Field::basis},
+    {"necessity", Field::necessity},
+    {"safeguards", Field::safeguards},
+    {"plan", Field::plan},
+    {"goal_head_period", Field::goal_head_period},
+    {"goal_head_annual", Field::goal_head_annual},
+    {"goals", Field::goals},
+    {"goal_annual_text", Field::goal_annual_text},
+    {"grid_level1", Field::grid_level1},
+    {"grid_level2", Field::grid_level2},
+    {"grid_level3", Field::grid_level3},
+    {"grid_value", Field::grid_value},
+    {"grid_nature", Field::grid_nature},
+    {"grid_unit", Field::grid_unit},
+    {"grid_weight", Field::grid_weight},
+    {"grid_ignored", Field::grid_ignored},
+    {"money_unit", Field::money_unit},
+    {"responsible", Field::responsible},
+    {"handler", Field::handler},
+    {"phone", Field::phone},
+    {"filed", Field::filed},
 };
 
-const LabelSpec kLabels[] = {
-    {Field::project, R"(项目名称)"},
-    {Field::department, R"(主管部门(?:及代码)?)"},
-    {Field::implementer, R"(实施单位)"},
-    {Field::attribute, R"(项目属性)"},
-    {Field::duration, R"(项目期(?:限)?)"},
-    {Field::total_period, R"(实施期资金总额)"},
-    {Field::total_annual, R"((?:年度(?:预算)?|当年(?:预算)?)?资金总额|当年预算(?:数|资金)?|年度预算(?:数|资金)?)"},
-    {Field::central, R"((?:其中:?)?中央(?:财政)?资金)"},
-    {Field::provincial, R"((?:其中:?)?省级?(?:财政)?资金)"},
-    {Field::local, R"((?:其中:?)?市县(?:\(区\))?(?:财政)?资金)"},
-    {Field::self_raised, R"((?:其中:?)?单位自筹(?:资金)?)"},
-    {Field::other, R"((?:其中:?)?其他资金)"},
-    {Field::fiscal, R"((?:其中:?)?财政(?:拨款|资金)(?:资金)?)"},
-    {Field::ignore, R"((?:其中:?)?上年结转(?:资金)?|执行率)"},
-    {Field::ignore, R"((?:项目|专项)?资金(?:情况|金额)?(?:\((?:单位:)?万?元\))?)"},
-    {Field::money_unit, R"(\((?:单位:)?万元\))"},
-    {Field::overview, R"(项目概况)"},
-    {Field::basis, R"(立项依据)"},
-    {Field::necessity, R"(项目设立(?:的)?必要性)"},
-    {Field::safeguards, R"(保证项目实施的(?:制度、?措施|制度|措施))"},
-    {Field::plan, R"(项目实施(?:进度)?计划)"},
-    {Field::goal_head_period, R"(实施期(?:总体)?目标)"},
-    {Field::goal_head_annual, R"(年度(?:总体)?目标)"},
-    {Field::goals, R"(总体目标)"},
-    {Field::goal_annual_text, R"((?:当年|年度)绩效目标)"},
-    {Field::ignore, R"(绩效指标)"},
-    {Field::grid_level1, R"(一级指标)"},
-    {Field::grid_level2, R"(二级指标)"},
-    {Field::grid_level3, R"(三级指标)"},
-    {Field::grid_level3, R"(指标名称|指标内容)"},
-    {Field::grid_value, R"(指标值)"},
-    {Field::grid_nature, R"(指标性质)"},
-    {Field::grid_unit, R"((?:计量|度量)单位)"},
-    {Field::grid_weight, R"((?:指标)?权重(?:\(%\))?|分值(?:权重|\(权重\))?)"},
-    {Field::grid_ignored, R"(是否核心(?:指标)?|备注)"},
-    {Field::responsible, R"((?:项目)?负责人)"},
-    {Field::handler, R"(经办人)"},
-    {Field::phone, R"(联系电话)"},
-    {Field::filed, R"(填报日期)"},
+// The labels of templates/forms.yaml in one RE2::Set: one DFA pass per cell
+// instead of a FullMatch per label (this runs on every cell of every form
+// page).  The first matching entry wins, as the list is ordered.
+struct LabelSet {
+    std::vector<Field> fields;
+    RE2::Set set{RE2::Options(), RE2::ANCHOR_BOTH};
 };
-
-// All label patterns in one RE2::Set: one DFA pass per cell instead of a
-// FullMatch per label (this ran on every cell of every form page).  The first
-// matching entry of kLabels wins, as the table is ordered.
-const RE2::Set& label_set() {
-    static const RE2::Set set = [] {
+const LabelSet& label_set() {
+    static const LabelSet labels = [] {
         RE2::Options opt;
         opt.set_log_errors(false);
-        RE2::Set s(opt, RE2::ANCHOR_BOTH);
-        for (const auto& l : kLabels) {
+        LabelSet l{{}, RE2::Set(opt, RE2::ANCHOR_BOTH)};
+        for (const auto& fl : builtin_templates().forms.labels) {
             std::string err;
-            if (s.Add(std::string("(?:") + l.pattern + "):?", &err) < 0)
-                throw std::logic_error("form label pattern " + std::string(l.pattern) + ": " + err);
+            if (l.set.Add("(?:" + fl.pattern + "):?", &err) < 0)
+                throw std::logic_error("form label pattern " + fl.pattern + ": " + err);
+            l.fields.push_back(*field_named(fl.field));
         }
-        if (!s.Compile()) throw std::logic_error("form label patterns do not compile");
-        return s;
+        if (!l.set.Compile()) throw std::logic_error("form label patterns do not compile");
+        return l;
     }();
-    return set;
+    return labels;
 }
 
 bool is_text_field(Field f) {
@@ -177,19 +173,24 @@ Field match_label(const std::string& text) {
     const std::string s = normalize::strip_spaces(normalize::normalize_text(text));
     if (s.empty()) return Field::none;
     std::vector<int> hits;
-    if (!label_set().Match(s, &hits) || hits.empty()) return Field::none;
-    return kLabels[*std::min_element(hits.begin(), hits.end())].field;
+    const LabelSet& labels = label_set();
+    if (!labels.set.Match(s, &hits) || hits.empty()) return Field::none;
+    return labels.fields[static_cast<size_t>(*std::min_element(hits.begin(), hits.end()))];
+}
+
+std::optional<Field> field_named(const std::string& name) {
+    for (const auto& [n, f] : kFieldNames)
+        if (name == n) return f;
+    return std::nullopt;
 }
 
 bool is_form_title(const std::string& text) {
-    // …项目支出绩效目标申报表, 办公楼物业项目绩效目标表, 政策和项目预算绩效目标表,
-    // 2026年市级重点专项资金绩效目标表(一级项目): a project's form.  A 部门整体
-    // 绩效目标表 is the department's, not a project's.
-    static const RE2 re(R"(^[^。;,:]{0,60}绩效目标(?:申报)?表(?:\([^)]{0,20}\))?$)");
-    static const RE2 whole_department(R"(整体|部门绩效目标表)");
-    static const RE2 numbered(R"(^(?:\d+|[一二三四五六七八九十]+)[.、])");
+    // templates/forms.yaml: title, and not_title for the department's own.
+    const FormTemplate& t = builtin_templates().forms;
+    static const RE2 title(t.title);
+    static const RE2 not_title(t.not_title.empty() ? "$^" : t.not_title);
     const std::string s = normalize::strip_spaces(normalize::normalize_text(text));
-    return RE2::FullMatch(s, re) && !RE2::PartialMatch(s, whole_department) && !RE2::PartialMatch(s, numbered);
+    return RE2::FullMatch(s, title) && !RE2::PartialMatch(s, not_title);
 }
 
 std::vector<Token> tokenize(const Line& line) {

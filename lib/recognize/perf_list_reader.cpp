@@ -13,6 +13,7 @@
 // page break is printed on both pages and is joined by dedupe/form_merge.
 #include "recognize/form_grammar.hpp"
 #include "recognize/patterns.hpp"
+#include "recognize/templates.hpp"
 
 #include "normalize/amount.hpp"
 #include "normalize/text.hpp"
@@ -34,48 +35,12 @@
 namespace budgetdoc::recognize::form {
 namespace {
 
-// What a column of a project-list table holds.
-enum class ListCol {
-    none,
-    project,     // 项目名称, 单位(项目)名称
-    code,        // 项目编码, 单位编码
-    total,       // 项目总额, 资金总额, 总计 …
-    fiscal,      // 财政资金, 财政拨款
-    other,       // 其他资金
-    goal,        // 绩效目标, 年度目标
-    level1,      // 一级指标
-    level2,      // 二级指标
-    name,        // 三级指标, 指标名称
-    nature,      // 指标性质, 符号, 指标值类型
-    value,       // 指标值, 本年绩效指标值
-    unit,        // 度量单位, 计量单位
-    weight,      // 权重, 分值
-    indicators,  // 绩效指标 as one numbered text per project (no grid columns)
-    ignored,     // printed columns this reader has no field for (评分标准, 备注 …)
-};
-
-// Header words → column, matched on the normalized cell text without white
-// space; the first matching entry wins.
-struct HeaderWord {
-    ListCol col;
-    const char* pattern;
-};
-const HeaderWord kHeaderWords[] = {
-    {ListCol::project, R"((?:单位\()?项目\)?名称(?:\(.*\))?)"},
-    {ListCol::code, R"((?:项目|单位)(?:编码|代码))"},
-    {ListCol::total, R"(项目总额|资金总额|年度资金总额|总计|合计|(?:当年)?(?:财政拨款)?预算(?:金额|数)|金额|年度预算(?:数|金额)?)"},
-    {ListCol::fiscal, R"(财政资金|财政拨款(?:资金)?)"},
-    {ListCol::other, R"(其他资金|其他资)"},
-    {ListCol::goal, R"((?:年度|当年)?绩效目标|年度目标|总体目标|项目目标)"},
-    {ListCol::level1, R"(一级指标)"},
-    {ListCol::level2, R"(二级指标)"},
-    {ListCol::name, R"(三级指标|(?:绩效)?指标名称)"},
-    {ListCol::nature, R"((?:绩效)?指标性质|符号|指标值类型|指标方向)"},
-    {ListCol::value, R"((?:本年|年度)?(?:绩效)?指标值|目标值)"},
-    {ListCol::unit, R"((?:绩效)?(?:度量|计量)单位)"},
-    {ListCol::weight, R"((?:指标)?权重(?:\(%\))?|分值)"},
-    {ListCol::indicators, R"(绩效指标)"},
-    {ListCol::ignored, R"(序号|其中:?|指标值内容|评\(扣\)分标准|评分标准|备注|是否核心(?:指标)?|财政专户拨款|财政专|户拨款|金)"},
+const std::pair<const char*, ListCol> kColumnNames[] = {
+    {"project", ListCol::project}, {"code", ListCol::code},     {"total", ListCol::total},
+    {"fiscal", ListCol::fiscal},   {"other", ListCol::other},   {"goal", ListCol::goal},
+    {"level1", ListCol::level1},   {"level2", ListCol::level2}, {"name", ListCol::name},
+    {"nature", ListCol::nature},   {"value", ListCol::value},   {"unit", ListCol::unit},
+    {"weight", ListCol::weight},   {"indicators", ListCol::indicators}, {"ignored", ListCol::ignored},
 };
 
 // How close (in font sizes) the lines of one printed cell are: lines of a cell
@@ -87,18 +52,17 @@ constexpr double kParagraphGapEm = 0.45;
 constexpr double kStraddleEm = 1.0;
 
 ListCol header_col(const std::string& text) {
-    static const std::vector<std::unique_ptr<RE2>> res = [] {
-        std::vector<std::unique_ptr<RE2>> v;
-        for (const auto& w : kHeaderWords) {
-            v.push_back(std::make_unique<RE2>(w.pattern));
-            if (!v.back()->ok()) throw std::logic_error(std::string("header word pattern ") + w.pattern);
-        }
+    // Header words of templates/forms.yaml, compiled once; the first match wins.
+    static const std::vector<std::pair<ListCol, std::unique_ptr<RE2>>> words = [] {
+        std::vector<std::pair<ListCol, std::unique_ptr<RE2>>> v;
+        for (const auto& w : builtin_templates().forms.list_columns)
+            v.emplace_back(*list_column_named(w.column), std::make_unique<RE2>(w.pattern));
         return v;
     }();
     const std::string s = normalize::strip_spaces(text);
     if (s.empty() || normalize::char_count(s) > 16) return ListCol::none;
-    for (size_t i = 0; i < res.size(); ++i)
-        if (RE2::FullMatch(s, *res[i])) return kHeaderWords[i].col;
+    for (const auto& [col, re] : words)
+        if (RE2::FullMatch(s, *re)) return col;
     return ListCol::none;
 }
 
@@ -758,6 +722,12 @@ void read_run(const TableRun& run, std::vector<Fragment>& out) {
 }
 
 }  // namespace
+
+std::optional<ListCol> list_column_named(const std::string& name) {
+    for (const auto& [n, c] : kColumnNames)
+        if (name == n) return c;
+    return std::nullopt;
+}
 
 bool is_list_header_line(const std::vector<Line>& lines, size_t i) {
     size_t end = 0;

@@ -1,4 +1,5 @@
 #include "recognize/templates.hpp"
+#include "recognize/form_grammar.hpp"
 
 #include <re2/re2.h>
 #include <yaml-cpp/yaml.h>
@@ -243,6 +244,33 @@ HorizontalSpec horizontal(const Context& cx, const YAML::Node& n, const std::str
     return h;
 }
 
+
+FormTemplate forms(const Context& cx, const YAML::Node& n) {
+    only_keys(cx, n, "forms", {"title", "not_title", "labels", "list_columns"});
+    FormTemplate f;
+    f.title = pattern(cx, n, "forms", "title");
+    f.not_title = pattern(cx, n, "forms", "not_title", false);
+    const YAML::Node labels = n["labels"];
+    if (!labels || !labels.IsSequence()) cx.fail(n, "forms.labels", "expected a list");
+    for (size_t i = 0; i < labels.size(); ++i) {
+        const std::string where = "forms.labels[" + std::to_string(i) + "]";
+        only_keys(cx, labels[i], where, {"field", "label"});
+        FormLabel l{text(cx, labels[i], where, "field"), pattern(cx, labels[i], where, "label")};
+        if (!form::field_named(l.field)) cx.fail(labels[i]["field"], where + ".field", "unknown form field " + l.field);
+        f.labels.push_back(std::move(l));
+    }
+    const YAML::Node cols = n["list_columns"];
+    if (!cols || !cols.IsSequence()) cx.fail(n, "forms.list_columns", "expected a list");
+    for (size_t i = 0; i < cols.size(); ++i) {
+        const std::string where = "forms.list_columns[" + std::to_string(i) + "]";
+        only_keys(cx, cols[i], where, {"column", "header"});
+        ListColumnWord w{text(cx, cols[i], where, "column"), pattern(cx, cols[i], where, "header")};
+        if (!form::list_column_named(w.column)) cx.fail(cols[i]["column"], where + ".column", "unknown list column " + w.column);
+        f.list_columns.push_back(std::move(w));
+    }
+    return f;
+}
+
 }  // namespace
 
 Templates load_templates(const std::vector<TemplateSource>& sources) {
@@ -256,7 +284,12 @@ Templates load_templates(const std::vector<TemplateSource>& sources) {
         } catch (const YAML::Exception& e) {
             throw TemplateError(src.name + ":" + std::to_string(e.mark.line + 1) + ": " + e.msg);
         }
-        only_keys(cx, root, "(top)", {"patterns", "tables", "families", "horizontal"});
+        only_keys(cx, root, "(top)", {"patterns", "tables", "families", "horizontal", "forms"});
+        if (const YAML::Node fm = root["forms"]) {
+            if (!out.forms.template_file.empty()) cx.fail(fm, "forms", "described twice (also in " + out.forms.template_file + ")");
+            out.forms = forms(cx, fm);
+            out.forms.template_file = src.name;
+        }
         if (const YAML::Node ts = root["tables"])
             for (size_t i = 0; i < ts.size(); ++i) {
                 TableSpec t = table(cx, ts[i], "tables[" + std::to_string(i) + "]");

@@ -15,10 +15,29 @@
 
 namespace budgetdoc::recognize {
 
+// The 绩效目标 forms (templates/forms.yaml): names are checked on load against
+// the readers' fields (form_grammar.hpp).
+struct FormLabel {
+    std::string field;    // a form::Field name
+    std::string pattern;  // RE2, full match on the cell without white space
+};
+struct ListColumnWord {
+    std::string column;   // a form::ListCol name
+    std::string pattern;  // RE2, full match on the header cell without white space
+};
+struct FormTemplate {
+    std::string title;      // RE2, full match: a project form's title
+    std::string not_title;  // RE2, partial: titles that are none (部门整体…)
+    std::vector<FormLabel> labels;            // first match wins
+    std::vector<ListColumnWord> list_columns;  // first match wins
+    std::string template_file;
+};
+
 struct Templates {
     std::vector<TableSpec> tables;  // in the order titles are tried
     std::vector<TitleFamily> families;
     std::vector<HorizontalSpec> horizontal;
+    FormTemplate forms;
 };
 
 // A template that cannot be used: "templates/budget.yaml:42: tables[3].columns[1].header: …".

@@ -73,14 +73,19 @@ nlohmann::ordered_json as_json(const recognize::Templates& t) {
     }
     nlohmann::ordered_json horizontal = nlohmann::ordered_json::array();
     for (const auto& h : t.horizontal) horizontal.push_back({{"table", h.table}, {"title", h.title}});
-    return {{"tables", tables}, {"families", families}, {"horizontal", horizontal}};
+    nlohmann::ordered_json labels = nlohmann::ordered_json::array(), columns = nlohmann::ordered_json::array();
+    for (const auto& l : t.forms.labels) labels.push_back({{"field", l.field}, {"label", l.pattern}});
+    for (const auto& c : t.forms.list_columns) columns.push_back({{"column", c.column}, {"header", c.pattern}});
+    nlohmann::ordered_json forms{{"template", t.forms.template_file}, {"title", t.forms.title},
+                                 {"not_title", t.forms.not_title}, {"labels", labels}, {"list_columns", columns}};
+    return {{"tables", tables}, {"families", families}, {"horizontal", horizontal}, {"forms", forms}};
 }
 
 }  // namespace
 
 Runner add_templates(CLI::App& app) {
     auto json = std::make_shared<bool>(false);
-    app.add_flag("--json", *json, "JSON for tools (tables with columns and sum rules, families, horizontal shapes)");
+    app.add_flag("--json", *json, "JSON for tools (tables with columns and sum rules, families, horizontal shapes, forms)");
     app.footer("The descriptions are templates/*.yaml in the source tree (format: templates/budget.yaml),\n"
                "compiled into the library.");
     return [json]() {
@@ -113,6 +118,23 @@ Runner add_templates(CLI::App& app) {
         for (const auto& f : j["families"])
             std::cout << "family " << f["name"].get<std::string>() << " → " << f["candidates"].dump() << "\n";
         for (const auto& h : j["horizontal"]) std::cout << "horizontal shape of " << h["table"].get<std::string>() << "\n";
+        const auto& forms = j["forms"];
+        std::cout << "forms (" << forms["template"].get<std::string>() << "): title " << forms["title"].get<std::string>()
+                  << "\n  one form per project, labels:";
+        std::string last;
+        for (const auto& l : forms["labels"]) {
+            const std::string f = l["field"].get<std::string>();
+            if (f != last) std::cout << " " << f;
+            last = f;
+        }
+        std::cout << "\n  tables listing projects, columns:";
+        last.clear();
+        for (const auto& c : forms["list_columns"]) {
+            const std::string col = c["column"].get<std::string>();
+            if (col != last) std::cout << " " << col;
+            last = col;
+        }
+        std::cout << "\n";
         return 0;
     };
 }
