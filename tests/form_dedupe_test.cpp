@@ -8,7 +8,7 @@ using namespace budgetdoc;
 namespace {
 
 Indicator ind(const std::string& scope, const std::string& l2, const std::string& name, const std::string& value) {
-    return {scope, std::string("产出指标"), l2, name, value};
+    return {scope, std::string("产出指标"), l2, name, value, {}, {}, {}};
 }
 
 Form full(const std::string& project, const std::string& amount, int page) {
@@ -20,7 +20,7 @@ Form full(const std::string& project, const std::string& amount, int page) {
     f.implementer = "X市交警支队";
     f.attribute = "一次性项目(1年结束)";
     f.duration = "1年";
-    f.period_funds = {amount, "0", "0", amount, "0", std::nullopt};
+    f.period_funds = {amount, "0", "0", amount, "0", std::nullopt, std::nullopt};
     f.annual_funds = f.period_funds;
     f.overview = "概况";
     f.goal_period = f.goal_annual = "目标";
