@@ -22,8 +22,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <cstdio>
-#include <cstdlib>
 #include <cmath>
 #include <limits>
 #include <map>
@@ -69,11 +67,13 @@ ListCol header_col(const std::string& text) {
 struct Column {
     ListCol col;
     double x0, x1;
+    double y0 = 0, y1 = 0;  // the heading's box (several header lines)
     double cx() const { return (x0 + x1) / 2; }
 };
 
 struct Header {
     std::vector<Column> columns;  // left to right
+    std::vector<double> bounds;   // x between column i and i+1 (learn_bounds); empty: the middles
     bool grid() const {
         for (const auto& c : columns)
             if (c.col == ListCol::value || c.col == ListCol::name) return true;
@@ -131,7 +131,8 @@ std::optional<Header> header_at(const std::vector<Line>& lines, size_t i, size_t
     Header h;
     size_t j = i;
     for (; j < lines.size() && j < i + 4 && all_header_words(lines[j]); ++j)
-        for (const auto& c : header_cells(lines[j])) h.columns.push_back({header_col(c.text), c.box.x0, c.box.x1});
+        for (const auto& c : header_cells(lines[j]))
+            h.columns.push_back({header_col(c.text), c.box.x0, c.box.x1, c.box.y0, c.box.y1});
     if (!h.has(ListCol::project)) return std::nullopt;
     if (!(h.has(ListCol::value) || h.has(ListCol::name) || h.has(ListCol::indicators))) return std::nullopt;
     if (!(h.has(ListCol::total) || h.has(ListCol::goal))) return std::nullopt;
@@ -139,6 +140,16 @@ std::optional<Header> header_at(const std::vector<Line>& lines, size_t i, size_t
     if (h.grid())
         for (auto& c : h.columns)
             if (c.col == ListCol::indicators) c.col = ListCol::ignored;
+    // A heading without a field printed over other headings (绩效指标 over the
+    // grid, 其中: over 财政资金) names a group, not a column of its own.
+    std::vector<Column> kept;
+    for (const auto& c : h.columns) {
+        const bool over_another = c.col == ListCol::ignored && std::any_of(h.columns.begin(), h.columns.end(), [&](const Column& o) {
+            return &o != &c && o.y0 >= c.y1 && std::min(o.x1, c.x1) > std::max(o.x0, c.x0);
+        });
+        if (!over_another) kept.push_back(c);
+    }
+    h.columns = std::move(kept);
     // A heading printed over sub-columns (项目总额 over 财政资金 | 其他资金)
     // keeps its own column: the total is printed under it.
     std::stable_sort(h.columns.begin(), h.columns.end(),
@@ -200,7 +211,14 @@ std::string utf8_sub(const std::string& s, size_t from, size_t count) {
     return s.substr(a, b - a);
 }
 
+// The column x is in: between the learned boundaries, else the one whose
+// heading's middle is nearest.
 size_t nearest_column(const Header& h, double x) {
+    if (!h.bounds.empty() && h.bounds.size() + 1 == h.columns.size()) {
+        size_t i = 0;
+        while (i < h.bounds.size() && x >= h.bounds[i]) ++i;
+        return i;
+    }
     size_t best = 0;
     double bd = 1e18;
     for (size_t i = 0; i < h.columns.size(); ++i) {
@@ -208,6 +226,53 @@ size_t nearest_column(const Header& h, double x) {
         if (d < bd) bd = d, best = i;
     }
     return best;
+}
+
+// Where one column ends and the next begins.  A heading is centred on its
+// column, so from the table's left edge each boundary follows from the last
+// (b_i = 2·c_i − b_{i−1}); the printed text says where boundaries can be — in
+// the gaps no cell covers — and each one is moved into the nearest gap, which
+// stops errors from adding up.  Left-aligned text in a wide column and a narrow
+// column beside it are told apart so, where the middle between two headings
+// would cut through a column.  Without gaps to go by, the middles are kept.
+constexpr double kGapCoverShare = 0.02;  // x covered by at most this share of the cells is a gap
+constexpr double kEdgePadding = 2;       // points between the table's edge and its first text
+
+void learn_bounds(Header& h, const std::vector<Box>& cells) {
+    h.bounds.clear();
+    if (h.columns.size() < 2 || cells.size() < 4) return;
+    double left = 1e18, right = -1e18;
+    for (const auto& b : cells) left = std::min(left, b.x0), right = std::max(right, b.x1);
+    const long x0 = std::lround(std::floor(left)), x1 = std::lround(std::ceil(right));
+    if (x1 - x0 < 10) return;
+    std::vector<int> cover(static_cast<size_t>(x1 - x0 + 1), 0);
+    for (const auto& b : cells)
+        for (long x = std::lround(b.x0); x <= std::lround(b.x1); ++x)
+            if (x > x0 && x < x1) ++cover[static_cast<size_t>(x - x0)];
+    const int limit = static_cast<int>(kGapCoverShare * static_cast<double>(cells.size()));
+    const auto is_gap = [&](long x) { return x <= x0 || x >= x1 || cover[static_cast<size_t>(x - x0)] <= limit; };
+    double prev = left - kEdgePadding;
+    std::vector<double> bounds;
+    for (size_t i = 0; i + 1 < h.columns.size(); ++i) {
+        const double c = h.columns[i].cx(), next = h.columns[i + 1].cx();
+        double b = 2 * c - prev;
+        b = std::min(std::max(b, c + 1), next - 1);  // between the two headings' middles
+        // The nearest gap, searched outwards, kept between the middles.
+        long best = -1;
+        for (long d = 0; d <= std::lround(next - c); ++d) {
+            for (long x : {std::lround(b) - d, std::lround(b) + d})
+                if (x > c && x < next && is_gap(x)) {
+                    best = x;
+                    break;
+                }
+            if (best >= 0) break;
+        }
+        // Text everywhere between the headings: nothing to go by but the middle.
+        const double at = best >= 0 ? static_cast<double>(best) : (c + next) / 2;
+        bounds.push_back(at);
+        prev = at;
+    }
+    h.bounds = std::move(bounds);
 }
 
 // The cells of a line as pieces in columns; a cell that covers two columns is
@@ -223,7 +288,7 @@ void add_pieces(const Header& h, const Line& ln, int page, double dy, std::vecto
         const auto inside = [&](double x) { return x > c.box.x0 + kStraddleEm * em && x < c.box.x1 - kStraddleEm * em; };
         for (size_t i = 0; i + 1 < h.columns.size(); ++i)
             if (inside(h.columns[i].cx()) && inside(h.columns[i + 1].cx()))
-                cuts.push_back((h.columns[i].cx() + h.columns[i + 1].cx()) / 2);
+                cuts.push_back(i < h.bounds.size() ? h.bounds[i] : (h.columns[i].cx() + h.columns[i + 1].cx()) / 2);
         if (cuts.empty()) {
             out.push_back({nearest_column(h, c.box.center_x()), c.text, c.box, em, page});
             continue;
@@ -297,7 +362,14 @@ struct Para {
     double cy() const { return box.center_y(); }
 };
 
-std::vector<Para> paragraphs(std::vector<const Piece*> ps) {
+// A numbered indicator text begins with its first item ("1、…"): the text of
+// the next project's cell, however close below the previous one it is printed.
+bool starts_numbered_list(const std::string& text) {
+    static const RE2 re(R"(^\s*1\s*、)");
+    return RE2::PartialMatch(text, re);
+}
+
+std::vector<Para> paragraphs(std::vector<const Piece*> ps, bool numbered = false) {
     std::stable_sort(ps.begin(), ps.end(), [](const Piece* a, const Piece* b) {
         return a->page != b->page ? a->page < b->page : a->box.y0 < b->box.y0;
     });
@@ -311,7 +383,11 @@ std::vector<Para> paragraphs(std::vector<const Piece*> ps) {
     }
     std::vector<Para> out;
     for (const Piece* p : ps) {
-        if (!out.empty() && out.back().last_page == p->page && p->box.y0 - out.back().box.y1 < kParagraphGapEm * p->em) {
+        // A numbered text runs on, whatever the gaps between its lines, until
+        // the next text's "1、".
+        const bool continues = numbered ? !starts_numbered_list(p->text)
+                                        : p->box.y0 - (out.empty() ? 0 : out.back().box.y1) < kParagraphGapEm * p->em;
+        if (!out.empty() && out.back().last_page == p->page && continues) {
             Para& q = out.back();
             q.text = join_wrapped(q.text, p->text);
             q.box.x0 = std::min(q.box.x0, p->box.x0), q.box.x1 = std::max(q.box.x1, p->box.x1);
@@ -537,7 +613,13 @@ void add_once(Text& slot, const std::string& s) {
 
 void read_run(const TableRun& run, std::vector<Fragment>& out) {
     const Table& t = *run.table;
-    const Header& h = t.header;
+    Header h = t.header;
+    std::vector<Box> cells;
+    for (const auto& pb : run.pages)
+        for (const Line* ln : pb.lines)
+            for (const auto& c : ln->cells)
+                if (!c.text.empty()) cells.push_back(c.box);
+    learn_bounds(h, cells);
     std::vector<Piece> pieces;
     double stacked = 0;
     for (const auto& pb : run.pages) {
@@ -584,7 +666,7 @@ void read_run(const TableRun& run, std::vector<Fragment>& out) {
     for (const auto& p : pieces) by_kind[h.columns[p.col].col].push_back(&p);
     std::map<ListCol, std::vector<Para>> paras;
     for (auto& [k, ps] : by_kind) {
-        paras[k] = paragraphs(ps);
+        paras[k] = paragraphs(ps, k == ListCol::indicators);
         if (project_level(k)) paras[k] = join_repeated(std::move(paras[k]));
     }
 
@@ -678,12 +760,6 @@ void read_run(const TableRun& run, std::vector<Fragment>& out) {
                 if (owner[i] >= 0) rows[i].*slot = ls[static_cast<size_t>(owner[i])].text;
         }
         const auto owner = project_blocks(project_names, spans, false, false);
-        if (std::getenv("BUDGETDOC_DEBUG_LIST")) {
-            for (const auto& n : project_names) std::fprintf(stderr, "name %.1f-%.1f %s\n", n.box.y0, n.box.y1, n.text.c_str());
-            for (size_t i = 0; i < rows.size(); ++i)
-                std::fprintf(stderr, "row %.1f-%.1f p%d owner %d %s %s\n", spans[i].y0, spans[i].y1, rows[i].page, owner[i],
-                             rows[i].name.value_or("").c_str(), rows[i].value.value_or("").c_str());
-        }
         Text l1, l2;
         int last = -1;
         for (size_t i = 0; i < rows.size(); ++i) {
