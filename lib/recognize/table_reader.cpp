@@ -79,9 +79,29 @@ std::vector<BandField> map_from_header(const std::vector<const Line*>& header, c
     // right answers to.
     std::map<int, bool> has_body;
     for (const Line* l : all) {
-        if (std::find(header.begin(), header.end(), l) != header.end()) continue;
+        if (std::find(header.begin(), header.end(), l) != header.end() || is_column_number_row(*l)) continue;
         for (const auto& c : l->cells)
             if (c.column >= 0 && c.span == 1) has_body[c.column] = true;
+    }
+    // A heading centred over its column while the column's text is printed to
+    // one side of it (codes left-aligned under 经济科目编码) makes two bands: one
+    // with the heading and nothing below, one beside it with text and no
+    // heading.  They are one column; the text's band takes the heading.
+    {
+        std::vector<int> order;
+        for (const auto& [column, ext] : extent) order.push_back(column);
+        for (size_t i = 0; i + 1 < order.size(); ++i) {
+            const int a = order[i], b = order[i + 1];
+            const bool a_head_only = header_text.count(a) && !has_body[a], b_head_only = header_text.count(b) && !has_body[b];
+            const bool a_body_only = !header_text.count(a) && has_body[a], b_body_only = !header_text.count(b) && has_body[b];
+            if (a_head_only && b_body_only) {
+                header_text[b] = header_text[a];
+                header_text.erase(a);
+            } else if (b_head_only && a_body_only) {
+                header_text[a] = header_text[b];
+                header_text.erase(b);
+            }
+        }
     }
     const auto& cols = cs.spec->columns;
     // The field of column `text` among cols[from, to): fields may be skipped
