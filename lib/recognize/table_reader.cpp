@@ -11,6 +11,7 @@
 
 #include "normalize/amount.hpp"
 #include "normalize/text.hpp"
+#include "recognize/grouped_table.hpp"
 #include "recognize/horizontal_table.hpp"
 #include "recognize/patterns.hpp"
 #include "recognize/table_locator.hpp"
@@ -647,6 +648,22 @@ void read_tables(const std::vector<Page>& pages, Document& doc, bool /*from_text
         // contents without dot leaders) is a mention, not a table.
         if (region.parts.empty() && !note && unit.empty()) continue;
         const CompiledSpec* cs = compiled_spec(*region.spec);
+        if (region.spec->grouped) {
+            Table grouped;
+            if (read_grouped(region, *cs, doc, &grouped)) {
+                if (grouped.suspect) grouped.suspect_reasons.push_back("cells under no known column");
+                store_table(doc, std::move(grouped), region.title_page);
+            } else {
+                Diagnostic d{"warning", "not_standard_table",
+                             "\"" + region.title + "\" is not read as " + cs->spec->id +
+                                 ": its header shows no runs of the table's columns; kept in other_tables as printed",
+                             region.title_page, {}};
+                d.table = cs->spec->id;
+                doc.diagnostics.push_back(std::move(d));
+                doc.other_tables.push_back(other_table(region, grid_by_page));
+            }
+            continue;
+        }
         StandardRead read = read_standard(region, *cs, grid_by_page, doc);
         if (!read.mismatch.empty()) {
             OtherTable ot = other_table(region, grid_by_page);

@@ -52,6 +52,18 @@ struct TableSpec {
     std::string title;  // RE2, full match against the title core
     std::vector<ColumnSpec> columns;
     bool two_sided = false;
+    // grouped: the columns are printed as several side-by-side runs (科目代码 |
+    // 科目名称 | 决算数, twice or three times), each run under one of `groups`'
+    // headings; read run by run, top to bottom, each row's field `group` set to
+    // the heading's value.  `total_label`: the run's total rows (人员经费合计),
+    // whose figure may be printed beside or on the line next to the label.
+    bool grouped = false;
+    struct Group {
+        std::string value;    // personnel
+        std::string heading;  // RE2, partial: 人员经费
+    };
+    std::vector<Group> groups;
+    std::string total_label;  // RE2, full match on a name
     // RE2, partial match against the title core: a title the pattern above takes
     // through its free prefix but that names another table (支出决算表 is not
     // 一般公共预算财政拨款基本支出决算表).

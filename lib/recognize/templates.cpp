@@ -158,7 +158,7 @@ SumRule sum_rule(const Context& cx, const YAML::Node& n, const std::string& wher
 }
 
 TableSpec table(const Context& cx, const YAML::Node& n, const std::string& where) {
-    only_keys(cx, n, where, {"id", "order", "title", "not_title", "shape", "columns", "sums"});
+    only_keys(cx, n, where, {"id", "order", "title", "not_title", "shape", "columns", "sums", "groups", "total_label"});
     TableSpec t;
     t.id = text(cx, n, where, "id");
     t.template_file = cx.file;
@@ -174,7 +174,20 @@ TableSpec table(const Context& cx, const YAML::Node& n, const std::string& where
     const std::string shape = text(cx, n, where, "shape", false);
     if (shape.empty() || shape == "grid") t.two_sided = false;
     else if (shape == "two_sided") t.two_sided = true;
-    else cx.fail(n["shape"], where + ".shape", "expected grid or two_sided, not " + shape);
+    else if (shape == "grouped") t.grouped = true;
+    else cx.fail(n["shape"], where + ".shape", "expected grid, two_sided or grouped, not " + shape);
+    if (const YAML::Node gs = n["groups"]) {
+        if (!t.grouped) cx.fail(gs, where + ".groups", "only a grouped table has groups");
+        if (!gs.IsSequence()) cx.fail(gs, where + ".groups", "expected a list");
+        for (size_t i = 0; i < gs.size(); ++i) {
+            const std::string at = where + ".groups[" + std::to_string(i) + "]";
+            only_keys(cx, gs[i], at, {"value", "heading"});
+            t.groups.push_back({text(cx, gs[i], at, "value"), pattern(cx, gs[i], at, "heading")});
+        }
+    } else if (t.grouped) {
+        cx.fail(n, where + ".groups", "missing (a grouped table's run headings)");
+    }
+    t.total_label = pattern(cx, n, where, "total_label", false);
     const YAML::Node cols = n["columns"];
     if (!cols || !cols.IsSequence() || cols.size() == 0) cx.fail(n, where + ".columns", "expected a list of columns");
     for (size_t i = 0; i < cols.size(); ++i) {
