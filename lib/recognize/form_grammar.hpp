@@ -135,8 +135,10 @@ struct Span {
 // Assign units (in vertical order) to labels (centre y, in vertical order) as
 // contiguous blocks so that each label sits at the middle of its block, as the
 // text of a merged cell is printed vertically centred.  A label may get no
-// unit.  Returns the label index per unit (-1: none).
-std::vector<int> centre_blocks(const std::vector<double>& label_y, const std::vector<Span>& units);
+// unit, unless `none_empty` (every label heads at least one).  Returns the
+// label index per unit (-1: none).
+std::vector<int> centre_blocks(const std::vector<double>& label_y, const std::vector<Span>& units,
+                               bool none_empty = false);
 
 // Indicators of a grid.  `geometric`: merged level cells are vertically centred
 // (PDF); otherwise a level label applies from its own line downward (text).

@@ -54,7 +54,7 @@ Text* data_slot(Row& r, GridCol c) {
 // blocks so that each label sits at the middle of its block: a merged cell's
 // text is printed vertically centred.  Labels may get no unit (placeholder rows
 // such as 经济效益指标 with nothing after it).  Returns the label index per unit.
-std::vector<int> centre_blocks(const std::vector<double>& label_y, const std::vector<Span>& units) {
+std::vector<int> centre_blocks(const std::vector<double>& label_y, const std::vector<Span>& units, bool none_empty) {
     const int k = static_cast<int>(label_y.size()), n = static_cast<int>(units.size());
     std::vector<int> owner(n, -1);
     if (k == 0 || n == 0) return owner;
@@ -66,7 +66,7 @@ std::vector<int> centre_blocks(const std::vector<double>& label_y, const std::ve
     for (int j = 1; j <= k; ++j) {
         for (int i = 0; i <= n; ++i) {
             // empty block
-            if (dp[j - 1][i] < dp[j][i]) dp[j][i] = dp[j - 1][i], from[j][i] = i;
+            if (!none_empty && dp[j - 1][i] < dp[j][i]) dp[j][i] = dp[j - 1][i], from[j][i] = i;
             for (int a = 0; a < i; ++a) {
                 if (dp[j - 1][a] == inf) continue;
                 // A merged cell never reaches past a neighbouring label.

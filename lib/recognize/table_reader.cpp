@@ -13,6 +13,7 @@
 #include "normalize/text.hpp"
 #include "recognize/grouped_table.hpp"
 #include "recognize/horizontal_table.hpp"
+#include "recognize/measure_table.hpp"
 #include "recognize/patterns.hpp"
 #include "recognize/table_locator.hpp"
 #include "recognize/table_specs.hpp"
@@ -648,15 +649,17 @@ void read_tables(const std::vector<Page>& pages, Document& doc, bool /*from_text
         // contents without dot leaders) is a mention, not a table.
         if (region.parts.empty() && !note && unit.empty()) continue;
         const CompiledSpec* cs = compiled_spec(*region.spec);
-        if (region.spec->grouped) {
+        if (region.spec->grouped || region.spec->measures) {
             Table grouped;
-            if (read_grouped(region, *cs, doc, &grouped)) {
+            if (region.spec->grouped ? read_grouped(region, *cs, doc, &grouped) : read_measures(region, *cs, doc, &grouped)) {
                 if (grouped.suspect) grouped.suspect_reasons.push_back("cells under no known column");
                 store_table(doc, std::move(grouped), region.title_page);
             } else {
                 Diagnostic d{"warning", "not_standard_table",
                              "\"" + region.title + "\" is not read as " + cs->spec->id +
-                                 ": its header shows no runs of the table's columns; kept in other_tables as printed",
+                                 (region.spec->grouped ? ": its header shows no runs of the table's columns"
+                                                       : ": its header crosses no item with a measure") +
+                                 "; kept in other_tables as printed",
                              region.title_page, {}};
                 d.table = cs->spec->id;
                 doc.diagnostics.push_back(std::move(d));

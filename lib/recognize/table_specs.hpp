@@ -64,6 +64,18 @@ struct TableSpec {
     };
     std::vector<Group> groups;
     std::string total_label;  // RE2, full match on a name
+    // measures: one printed row of figures under a header of items (合计, 因公出国
+    // (境)费 …) crossed with measures — the amount columns' headers (预算数,
+    // 决算数), printed over or under the items.  Read into one row per printed
+    // item: field `item` (the item's printed label), one amount field per
+    // measure, `part_of` the label of the item it adds up to.
+    bool measures = false;
+    struct MeasureItem {
+        std::string name;     // how `part_of` refers to it
+        std::string label;    // RE2, partial: its printed header
+        std::string part_of;  // name of the item it is a part of, empty for none
+    };
+    std::vector<MeasureItem> items;  // first match wins
     // RE2, partial match against the title core: a title the pattern above takes
     // through its free prefix but that names another table (支出决算表 is not
     // 一般公共预算财政拨款基本支出决算表).

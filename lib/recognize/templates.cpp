@@ -144,8 +144,13 @@ SumRule sum_rule(const Context& cx, const YAML::Node& n, const std::string& wher
         r.income_label = text(cx, body, at, "income");
         r.expenditure_label = text(cx, body, at, "expenditure");
         r.total = text(cx, body, at, "field");
+    } else if (kind == "part_of" && body.IsSequence()) {
+        // part_of: [budget, actual] — the amount fields each row's parts add up in.
+        r.kind = SumRule::Kind::part_of;
+        for (size_t i = 0; i < body.size(); ++i) r.parts.push_back(body[i].as<std::string>());
     } else if (kind == "part_of" || kind == "spending_parts") {
         r.kind = kind == "part_of" ? SumRule::Kind::part_of : SumRule::Kind::spending_parts;
+        if (r.kind == SumRule::Kind::part_of) r.parts = {"total"};
         try {
             if (!body.as<bool>()) cx.fail(body, at, "expected true");
         } catch (const YAML::Exception&) {
@@ -158,7 +163,7 @@ SumRule sum_rule(const Context& cx, const YAML::Node& n, const std::string& wher
 }
 
 TableSpec table(const Context& cx, const YAML::Node& n, const std::string& where) {
-    only_keys(cx, n, where, {"id", "order", "title", "not_title", "shape", "columns", "sums", "groups", "total_label"});
+    only_keys(cx, n, where, {"id", "order", "title", "not_title", "shape", "columns", "sums", "groups", "total_label", "items"});
     TableSpec t;
     t.id = text(cx, n, where, "id");
     t.template_file = cx.file;
@@ -175,7 +180,25 @@ TableSpec table(const Context& cx, const YAML::Node& n, const std::string& where
     if (shape.empty() || shape == "grid") t.two_sided = false;
     else if (shape == "two_sided") t.two_sided = true;
     else if (shape == "grouped") t.grouped = true;
-    else cx.fail(n["shape"], where + ".shape", "expected grid, two_sided or grouped, not " + shape);
+    else if (shape == "measures") t.measures = true;
+    else cx.fail(n["shape"], where + ".shape", "expected grid, two_sided, grouped or measures, not " + shape);
+    if (const YAML::Node is = n["items"]) {
+        if (!t.measures) cx.fail(is, where + ".items", "only a measures table has items");
+        if (!is.IsSequence()) cx.fail(is, where + ".items", "expected a list");
+        std::set<std::string> names;
+        for (size_t i = 0; i < is.size(); ++i) {
+            const std::string at = where + ".items[" + std::to_string(i) + "]";
+            only_keys(cx, is[i], at, {"name", "label", "part_of"});
+            TableSpec::MeasureItem m{text(cx, is[i], at, "name"), pattern(cx, is[i], at, "label"),
+                                     text(cx, is[i], at, "part_of", false)};
+            if (!m.part_of.empty() && !names.count(m.part_of))
+                cx.fail(is[i]["part_of"], at + ".part_of", m.part_of + " is no item listed before it");
+            names.insert(m.name);
+            t.items.push_back(std::move(m));
+        }
+    } else if (t.measures) {
+        cx.fail(n, where + ".items", "missing (a measures table's items)");
+    }
     if (const YAML::Node gs = n["groups"]) {
         if (!t.grouped) cx.fail(gs, where + ".groups", "only a grouped table has groups");
         if (!gs.IsSequence()) cx.fail(gs, where + ".groups", "expected a list");

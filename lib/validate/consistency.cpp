@@ -105,24 +105,25 @@ struct Checker {
     // Rows of a horizontally printed table that name the row they add up to
     // (part_of, README.md Output): 三公 合计 = 出国 + 公务用车 + 接待, 公务用车购置及
     // 运行费 = 购置费 + 运行费, 合计(“三公”经费、会议费、培训费) = 三公 合计 + 会议费 + 培训费.
-    void part_of_sums(const Table& t) {
-        for (const Record& whole : t.rows) {
-            const Text item = whole.get("item");
-            bool has_total = false;
-            const Amount printed = value_of(whole, "total", &has_total);
-            if (!item || !has_total) continue;
-            Amount sum;
-            sum.integer = "0";
-            std::vector<std::string> parts;
-            for (const Record& r : t.rows) {
-                const Text of = r.get("part_of");
-                if (!of || *of != *item) continue;
-                parts.push_back(r.get("item").value_or(""));
-                sum = sum.plus(value_of(r, "total"));
+    void part_of_sums(const Table& t, const std::vector<std::string>& fields) {
+        for (const std::string& field : fields)
+            for (const Record& whole : t.rows) {
+                const Text item = whole.get("item");
+                bool has_total = false;
+                const Amount printed = value_of(whole, field, &has_total);
+                if (!item || !has_total) continue;
+                Amount sum;
+                sum.integer = "0";
+                std::vector<std::string> parts;
+                for (const Record& r : t.rows) {
+                    const Text of = r.get("part_of");
+                    if (!of || *of != *item) continue;
+                    parts.push_back(r.get("item").value_or(""));
+                    sum = sum.plus(value_of(r, field));
+                }
+                if (parts.empty()) continue;
+                expect(printed, sum, "row " + *item + ": " + field + " = its parts", t, whole, field, parts);
             }
-            if (parts.empty()) continue;
-            expect(printed, sum, "row " + *item + ": total = its parts", t, whole, "total", parts);
-        }
     }
 
     // How many rows satisfy total = sum(parts) (a dry run of row_sums, no diagnostics).
@@ -322,7 +323,7 @@ ConsistencyReport check_consistency(Document& doc) {
                 }
                 case Kind::hierarchy: c.code_hierarchy(t, rule.parts, rule.label); break;
                 case Kind::totals: c.two_sided_totals(t, rule.income_label, rule.expenditure_label, rule.total); break;
-                case Kind::part_of: c.part_of_sums(t); break;
+                case Kind::part_of: c.part_of_sums(t, rule.parts.empty() ? std::vector<std::string>{"total"} : rule.parts); break;
                 case Kind::spending_parts: c.spending_parts(t); break;
             }
         }

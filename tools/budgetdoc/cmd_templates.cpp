@@ -40,7 +40,7 @@ std::string describe(const SumRule& r) {
             return "科目 = Σ its sub-items, 合计 (" + r.label + ") = Σ top 科目, for " + join(r.parts, ", ");
         case SumRule::Kind::totals:
             return r.income_label + " (amount) = " + r.expenditure_label + " (" + r.total + ")";
-        case SumRule::Kind::part_of: return "each row = Σ rows whose part_of names it";
+        case SumRule::Kind::part_of: return "each row = Σ rows whose part_of names it, for " + join(r.parts.empty() ? std::vector<std::string>{"total"} : r.parts, ", ");
         case SumRule::Kind::spending_parts: return "each part of a three-part table adds up to the 支出 小计";
     }
     return "";
@@ -61,8 +61,12 @@ nlohmann::ordered_json as_json(const recognize::Templates& t) {
         }
         nlohmann::ordered_json sums = nlohmann::ordered_json::array();
         for (const auto& r : s->sums) sums.push_back(describe(r));
+        // Fields a shape adds to every row: the run's group, the item's part_of.
+        if (s->grouped) cols.push_back({{"field", "group"}, {"kind", "text"}, {"header", "(the run's heading)"}});
+        if (s->measures) cols.push_back({{"field", "part_of"}, {"kind", "text"}, {"header", "(the item it adds up to)"}});
         tables.push_back({{"id", s->id}, {"order", s->order}, {"template", s->template_file},
-                          {"shape", s->two_sided ? "two_sided" : "grid"}, {"title", s->title},
+                          {"shape", s->two_sided ? "two_sided" : s->grouped ? "grouped" : s->measures ? "measures" : "grid"},
+                          {"title", s->title},
                           {"not_title", s->not_title}, {"columns", cols}, {"sums", sums}});
     }
     nlohmann::ordered_json families = nlohmann::ordered_json::array();
