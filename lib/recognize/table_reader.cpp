@@ -488,8 +488,21 @@ OtherTable other_table(const TableRegion& region, const GridByPage& grid_by_page
 void store_table(Document& doc, Table table, int title_page) {
     auto size_of = [](const Table& t) { return t.rows.size() + t.income.size() + t.expenditure.size(); };
     auto same = std::find_if(doc.tables.begin(), doc.tables.end(), [&](const Table& t) { return t.id == table.id; });
+    // A long table printed with its title again on every page: the page after
+    // the one read so far continues it.
+    const bool continues = same != doc.tables.end() && !same->pages.empty() && !table.pages.empty() &&
+                           table.pages.front() == same->pages.back() + 1 && table.title == same->title &&
+                           !table.no_data && !same->no_data;
     if (same == doc.tables.end()) {
         doc.tables.push_back(std::move(table));
+    } else if (continues) {
+        for (auto part : {&Table::rows, &Table::income, &Table::expenditure})
+            for (auto& r : table.*part) (*same.*part).push_back(std::move(r));
+        for (int p : table.pages) add_page(same->pages, p);
+        same->suspect = same->suspect || table.suspect;
+        for (auto& reason : table.suspect_reasons)
+            if (std::find(same->suspect_reasons.begin(), same->suspect_reasons.end(), reason) == same->suspect_reasons.end())
+                same->suspect_reasons.push_back(std::move(reason));
     } else {
         doc.diagnostics.push_back({"warning", "duplicate_table",
                                    "table " + table.id + " is titled twice (pages " +
