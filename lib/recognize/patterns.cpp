@@ -55,7 +55,7 @@ const RE2& unit_name_line() {
     return re;
 }
 const RE2& table_label_line() {
-    static const RE2 re(R"((?:预算公开表|部门公开表|单位公开表|公开表|附表)\s*\d*|(?:预算|部门|单位)?公开\s*\d+\s*表|表\s*[一二三四五六七八九十\d]+)");
+    static const RE2 re(R"((?:预算公开表|部门公开表|单位公开表|公开表|附表)\s*\d*|(?:预算|部门|单位)?公开\s*\d+\s*表|预算\s*\d+\s*表|表\s*[一二三四五六七八九十\d]+)");
     return re;
 }
 const RE2& no_data_note() {

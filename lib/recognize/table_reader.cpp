@@ -136,6 +136,34 @@ std::vector<BandField> map_from_header(const std::vector<const Line*>& header, c
             next = static_cast<size_t>(f) + 1;
         }
     }
+    // Pass 1b: a column printed out of the template's order (政府支出经济分类科目
+    // before 部门支出经济分类科目) takes the one field no other column has that its
+    // header names — never one of another side.
+    {
+        std::set<int> used;
+        for (const auto& b : out)
+            if (b.field >= 0) used.insert(b.field);
+        for (size_t i = 0; i < out.size(); ++i) {
+            auto ht = header_text.find(column_of[i]);
+            if (out[i].field >= 0 || ht == header_text.end() || !has_body[column_of[i]]) continue;
+            int only = -1, n = 0;
+            for (size_t k = 0; k < cols.size(); ++k)
+                if (!used.count(static_cast<int>(k)) && RE2::PartialMatch(ht->second, *cs.headers[k]))
+                    only = static_cast<int>(k), ++n;
+            if (n != 1) continue;
+            // The side of its neighbours: a two-sided table's columns stay on their side.
+            const Side side = cols[static_cast<size_t>(only)].side;
+            bool same_side = true;
+            for (size_t j = i; j-- > 0;)
+                if (out[j].field >= 0) {
+                    same_side = cols[static_cast<size_t>(out[j].field)].side == side;
+                    break;
+                }
+            if (!same_side) continue;
+            out[i].field = only;
+            used.insert(only);
+        }
+    }
     // Pass 2: header-only columns take a field between their mapped neighbours.
     for (size_t i = 0; i < out.size(); ++i) {
         auto ht = header_text.find(column_of[i]);
