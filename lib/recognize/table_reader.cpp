@@ -123,18 +123,37 @@ std::vector<BandField> map_from_header(const std::vector<const Line*>& header, c
         column_of.push_back(column);
     }
     // Pass 1: columns with figures or labels below the header, in printed order.
-    size_t next = 0;
-    for (size_t i = 0; i < out.size(); ++i) {
-        auto ht = header_text.find(column_of[i]);
-        if (ht == header_text.end() || !has_body[column_of[i]]) continue;
-        // A field may span several printed columns (类/款/项 of a code):
-        // the previous field is tried again before the next ones.
-        const size_t from = next > 0 && cols[next - 1].kind == FieldKind::code ? next - 1 : next;
-        const int f = match(ht->second, from, cols.size());
-        if (f >= 0) {
-            out[i].field = f;
-            next = static_cast<size_t>(f) + 1;
+    auto pass1 = [&](size_t start) {
+        size_t next = start;
+        for (size_t i = 0; i < out.size(); ++i) {
+            out[i].field = -1;
+            auto ht = header_text.find(column_of[i]);
+            if (ht == header_text.end() || !has_body[column_of[i]]) continue;
+            // A field may span several printed columns (类/款/项 of a code):
+            // the previous field is tried again before the next ones.
+            const size_t from = next > start && cols[next - 1].kind == FieldKind::code ? next - 1 : next;
+            const int f = match(ht->second, from, cols.size());
+            if (f >= 0) {
+                out[i].field = f;
+                next = static_cast<size_t>(f) + 1;
+            }
         }
+    };
+    pass1(0);
+    // A two-sided table printed with its expenditure side only (国有资本经营预算
+    // 支出表: 科目编码 | 科目名称 | 小计 | 基本支出 | 项目支出): the income side maps no
+    // figure, so the columns are read from the expenditure side on.
+    if (!cols.empty() && cols.front().side == Side::income) {
+        bool income_figure = false, any_expenditure = false;
+        for (const auto& b : out)
+            if (b.field >= 0) {
+                const auto& c = cols[static_cast<size_t>(b.field)];
+                income_figure = income_figure || (c.side == Side::income && c.kind == FieldKind::amount);
+                any_expenditure = any_expenditure || c.side == Side::expenditure;
+            }
+        size_t first_expenditure = 0;
+        while (first_expenditure < cols.size() && cols[first_expenditure].side != Side::expenditure) ++first_expenditure;
+        if (!income_figure && !any_expenditure && first_expenditure < cols.size()) pass1(first_expenditure);
     }
     // Pass 1b: a column printed out of the template's order (政府支出经济分类科目
     // before 部门支出经济分类科目) takes the one field no other column has that its
@@ -272,7 +291,9 @@ void row_problem(TableBuilder& tb, Document& doc, const std::string& code, const
     d.side = side_name(side);
     d.field = field;
     doc.diagnostics.push_back(std::move(d));
-    const std::string reason = code == "unmapped_cell" ? "cells under no known column" : "text in an amount column";
+    const std::string reason = code == "unmapped_cell"  ? "cells under no known column"
+                               : code == "figure_as_label" ? "a figure where a label is printed"
+                                                           : "text in an amount column";
     if (std::find(tb.table.suspect_reasons.begin(), tb.table.suspect_reasons.end(), reason) == tb.table.suspect_reasons.end())
         tb.table.suspect_reasons.push_back(reason);
     tb.table.suspect = true;
@@ -376,6 +397,15 @@ void parse_body_row(TableBuilder& tb, const Line& l, Document& doc) {
         if (!printed(tb, k + 1)) continue;
         if (RE2::FullMatch(*values[k], total_label()) || (cols[k].kind == FieldKind::code && !RE2::FullMatch(*values[k], R"(\d+)")))
             std::swap(values[k], values[k + 1]);
+    }
+    // A name or item holding nothing but a figure ("0.00" under 科目名称): the
+    // figures slid one column left of their headings; said, not delivered as fine.
+    {
+        static const RE2 figure(R"([-+]?[\d,]+\.\d+)");
+        for (size_t k = 0; k < cols.size(); ++k)
+            if (cols[k].kind == FieldKind::text && values[k] && RE2::FullMatch(normalize::strip_spaces(*values[k]), figure))
+                row_problem(tb, doc, "figure_as_label", "figure \"" + *values[k] + "\" read as the " + cols[k].field,
+                            l.page, cols[k].side, cols[k].field);
     }
     // Three-part 收支预算总表 (收入 | 支出功能分类 | 支出用途): a total line of the
     // expenditure side (当年支出小计, 支出合计) is printed once across both
