@@ -107,6 +107,14 @@ const HorizontalSpec* match_horizontal_title(const std::string& title) {
     return nullptr;
 }
 
+// A title after its label and a colon ("表6:2026年市级部门一般公共预算基本支出预算表"): the
+// colon keeps the whole line from reading as a title.
+bool labelled_with_colon(const std::string& t) {
+    static const RE2 re(R"(^\s*(表\s*[一二三四五六七八九十\d]+|(?:预算|部门|单位)?公开\s*\d+\s*表|附表\s*\d+)\s*[:：]\s*(.+)$)");
+    std::string label, rest;
+    return RE2::FullMatch(t, re, &label, &rest) && RE2::FullMatch(rest, other_table_title());
+}
+
 // A title printed beside its label in a cell of its own ("预算06表 | 一般公共预算基本支出表").
 bool labelled_title(const Line& l) {
     return l.cells.size() == 2 && RE2::FullMatch(normalize::strip_spaces(l.cells[0].text), table_label_line());
@@ -150,7 +158,8 @@ std::vector<TableRegion> locate_tables(const std::vector<Page>& pages) {
                 marks.push_back({{p, i}, Mark::table, cs->spec, t, nullptr, n});
             } else if (RE2::PartialMatch(t, form_title()) || RE2::PartialMatch(t, part_heading())) {
                 marks.push_back({{p, i}, Mark::stop, nullptr, t, nullptr, n});
-            } else if ((l.cells.size() == 1 || n == 2 || labelled_title(l)) && RE2::FullMatch(t, other_table_title()) &&
+            } else if ((l.cells.size() == 1 || n == 2 || labelled_title(l)) &&
+                       (RE2::FullMatch(t, other_table_title()) || labelled_with_colon(t)) &&
                        !title_core(t).empty()) {  // a label alone (公开01表, 表1) titles nothing
                 marks.push_back({{p, i}, Mark::other_table, nullptr, t, match_horizontal_title(t), n, match_family(t)});
             }

@@ -388,15 +388,19 @@ void parse_body_row(TableBuilder& tb, const Line& l, Document& doc) {
     // A label printed across the code (or first label) column and the name
     // column (合计 as one merged cell) belongs to the name column.
     for (size_t k = 0; k + 1 < cols.size(); ++k) {
-        if (cols[k].side != cols[k + 1].side) continue;
+        // The next label column, past empty code columns between (政府预算经济分类
+        // 类 | 款 printed between the two names).
+        size_t m = k + 1;
+        while (m + 1 < cols.size() && cols[m].kind == FieldKind::code && cols[m].side == cols[k].side && !values[m]) ++m;
+        if (cols[k].side != cols[m].side) continue;
         const bool label_pair = (cols[k].kind == FieldKind::code || cols[k].kind == FieldKind::text) &&
-                                cols[k + 1].kind == FieldKind::text;
-        if (!label_pair || !values[k] || values[k + 1]) continue;
+                                cols[m].kind == FieldKind::text;
+        if (!label_pair || !values[k] || values[m]) continue;
         // ... when that column is printed: with no 政府预算经济科目 column, 合计 stays
         // the 部门预算经济科目's.
-        if (!printed(tb, k + 1)) continue;
+        if (!printed(tb, m)) continue;
         if (RE2::FullMatch(*values[k], total_label()) || (cols[k].kind == FieldKind::code && !RE2::FullMatch(*values[k], R"(\d+)")))
-            std::swap(values[k], values[k + 1]);
+            std::swap(values[k], values[m]);
     }
     // A name or item holding nothing but a figure ("0.00" under 科目名称): the
     // figures slid one column left of their headings; said, not delivered as fine.

@@ -170,9 +170,20 @@ struct Checker {
             if (code && RE2::FullMatch(*code, digits)) coded.push_back(&r);
             else if (!code && r.get(label).value_or("") == "合计") grand_total = &r;
         }
+        // A code printed on several rows (the 部门 科目 split by 政府 科目, 烟台) is a
+        // cross-table, no tree: its sums are not checked.
+        std::map<std::string, int> times;
+        for (const Record* r : coded) times[*r->get("code")]++;
         for (const std::string& f : amount_fields) {
             for (const Record* parent : coded) {
                 const std::string pc = *parent->get("code");
+                if (times[pc] > 1) continue;
+                bool repeated_child = false;
+                for (const Record* child : coded) {
+                    const std::string cc = *child->get("code");
+                    if (cc.size() == pc.size() + 2 && cc.compare(0, pc.size(), pc) == 0 && times[cc] > 1) repeated_child = true;
+                }
+                if (repeated_child) continue;
                 Amount sum;
                 std::vector<std::string> children;
                 for (const Record* child : coded) {
