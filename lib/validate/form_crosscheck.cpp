@@ -105,8 +105,25 @@ void crosscheck_forms(Document& doc) {
     auto amounts_equal = [](const FormRef& f, const RowRef& r) {
         return f.total && r.total && same_amount(*r.total, *f.total);
     };
-    // 1: same name and amount; 2: same name; 3: same amount and a near name.
+    // 1: same name and amount; 1b: the rows of that name together (a project run
+    // by several units is one form for the department); 2: same name; 3: same
+    // amount and a near name.
     match([&](const FormRef& f, const RowRef& r) { return f.name == r.name && amounts_equal(f, r); });
+    for (auto& f : forms) {
+        if (f.used || !f.total) continue;
+        std::vector<RowRef*> same;
+        Amount sum;
+        bool all_amounts = true;
+        for (auto& r : rows)
+            if (!r.used && r.name == f.name) {
+                same.push_back(&r);
+                all_amounts = all_amounts && r.total.has_value();
+                if (r.total) sum.value += r.total->value, sum.half_unit += r.total->half_unit;
+            }
+        if (same.size() < 2 || !all_amounts || !same_amount(sum, *f.total)) continue;
+        f.used = true;
+        for (auto* r : same) r->used = true;
+    }
     match([&](const FormRef& f, const RowRef& r) {
         if (f.name != r.name) return false;
         Diagnostic d;
