@@ -497,8 +497,9 @@ struct Table {
 // the last one on a page continued on the next (`open_bottom`) down to its end.
 // Every project has at least one row.  Returns the project index per row.
 std::vector<int> project_blocks(const std::vector<Para>& names, const std::vector<Span>& rows, bool open_top,
-                                bool open_bottom) {
+                                bool open_bottom, double* cost = nullptr) {
     const int k = static_cast<int>(names.size()), n = static_cast<int>(rows.size());
+    if (cost) *cost = std::numeric_limits<double>::infinity();
     if (k == 0 || n == 0) return std::vector<int>(static_cast<size_t>(n), -1);
     if (k > n) {
         std::vector<double> ys;
@@ -539,6 +540,70 @@ std::vector<int> project_blocks(const std::vector<Para>& names, const std::vecto
         const int a = from[j][i];
         for (int u = a; u < i; ++u) owner[static_cast<size_t>(u)] = j - 1;
         i = a;
+    }
+    if (cost) *cost = dp[k][n];
+    return owner;
+}
+
+// Rows to projects, the other way producers print a project cut by a page break
+// (iText): its merged cells are printed once, centred on its rows of the first
+// page; its rows on the next page come before the next project's, under no name.
+// Per page: a block of rows carried from the previous page's last project (any
+// number, no cost), then each name's block, centred on it.
+std::vector<int> first_share_blocks(const std::vector<Para>& names, const std::vector<Span>& rows,
+                                    const std::vector<int>& row_page) {
+    const double inf = std::numeric_limits<double>::infinity();
+    std::vector<int> owner(rows.size(), -1);
+    int carried = -1;
+    size_t i0 = 0;
+    while (i0 < rows.size()) {
+        const int page = row_page[i0];
+        size_t i1 = i0;
+        while (i1 < rows.size() && row_page[i1] == page) ++i1;
+        std::vector<int> labels;  // indices into names printed on this page
+        for (size_t k = 0; k < names.size(); ++k)
+            if (names[k].page == page) labels.push_back(static_cast<int>(k));
+        const int m = static_cast<int>(i1 - i0), k = static_cast<int>(labels.size());
+        if (k == 0) {
+            for (size_t i = i0; i < i1; ++i) owner[i] = carried;
+            i0 = i1;
+            continue;
+        }
+        std::vector<std::vector<double>> dp(static_cast<size_t>(k + 1), std::vector<double>(static_cast<size_t>(m + 1), inf));
+        std::vector<std::vector<int>> from(static_cast<size_t>(k + 1), std::vector<int>(static_cast<size_t>(m + 1), -1));
+        for (int i = 0; i <= m; ++i)
+            if (carried >= 0 || i == 0) dp[0][static_cast<size_t>(i)] = 0;
+        for (int j = 1; j <= k; ++j) {
+            const Para& nm = names[static_cast<size_t>(labels[static_cast<size_t>(j - 1)])];
+            for (int i = j; i <= m; ++i)
+                for (int a = j - 1; a < i; ++a) {
+                    if (dp[static_cast<size_t>(j - 1)][static_cast<size_t>(a)] == inf) continue;
+                    const double top = rows[i0 + static_cast<size_t>(a)].y0, bot = rows[i0 + static_cast<size_t>(i) - 1].y1;
+                    if (j >= 2 && names[static_cast<size_t>(labels[static_cast<size_t>(j - 2)])].cy() > top + 1) continue;
+                    if (j < k && names[static_cast<size_t>(labels[static_cast<size_t>(j)])].cy() < bot - 1) continue;
+                    const double c = dp[static_cast<size_t>(j - 1)][static_cast<size_t>(a)] + std::fabs(nm.cy() - (top + bot) / 2);
+                    if (c < dp[static_cast<size_t>(j)][static_cast<size_t>(i)]) dp[static_cast<size_t>(j)][static_cast<size_t>(i)] = c, from[static_cast<size_t>(j)][static_cast<size_t>(i)] = a;
+                }
+        }
+        if (dp[static_cast<size_t>(k)][static_cast<size_t>(m)] == inf) {
+            for (size_t i = i0; i < i1; ++i) {  // nothing consistent: nearest name
+                double bd = inf;
+                for (int l : labels) {
+                    const double d = std::fabs(names[static_cast<size_t>(l)].cy() - (rows[i].y0 + rows[i].y1) / 2);
+                    if (d < bd) bd = d, owner[i] = l;
+                }
+            }
+        } else {
+            int i = m;
+            for (int j = k; j >= 1; --j) {
+                const int a = from[static_cast<size_t>(j)][static_cast<size_t>(i)];
+                for (int u = a; u < i; ++u) owner[i0 + static_cast<size_t>(u)] = labels[static_cast<size_t>(j - 1)];
+                i = a;
+            }
+            for (int u = 0; u < i; ++u) owner[i0 + static_cast<size_t>(u)] = carried;
+        }
+        carried = labels.back();
+        i0 = i1;
     }
     return owner;
 }
@@ -665,8 +730,10 @@ void read_run(const TableRun& run, std::vector<Fragment>& out) {
     std::map<ListCol, std::vector<const Piece*>> by_kind;
     for (const auto& p : pieces) by_kind[h.columns[p.col].col].push_back(&p);
     std::map<ListCol, std::vector<Para>> paras;
+    std::vector<Para> unjoined_names;  // name cells as printed on each page
     for (auto& [k, ps] : by_kind) {
         paras[k] = paragraphs(ps, k == ListCol::indicators);
+        if (k == ListCol::project) unjoined_names = paras[k];
         if (project_level(k)) paras[k] = join_repeated(std::move(paras[k]));
     }
 
@@ -759,7 +826,50 @@ void read_run(const TableRun& run, std::vector<Fragment>& out) {
             for (size_t i = 0; i < rows.size(); ++i)
                 if (owner[i] >= 0) rows[i].*slot = ls[static_cast<size_t>(owner[i])].text;
         }
-        const auto owner = project_blocks(project_names, spans, false, false);
+        // Names printed again beside a page break (joined above) tell a producer
+        // that centres a cut project's cells on all its rows; else each name is
+        // centred on its first page's rows (see first_share_blocks).
+        bool repeated_at_breaks = false, several_pages = false;
+        for (const auto& n : project_names) repeated_at_breaks = repeated_at_breaks || n.last_page > n.page;
+        std::vector<int> row_page;
+        for (const auto& r : rows) row_page.push_back(r.page);
+        for (size_t i = 1; i < row_page.size(); ++i) several_pages = several_pages || row_page[i] != row_page[0];
+        double stacked_cost = 0;
+        auto owner = !repeated_at_breaks && several_pages ? first_share_blocks(project_names, spans, row_page)
+                                                          : project_blocks(project_names, spans, false, false, &stacked_cost);
+        if (repeated_at_breaks) {
+            // Or each page's copy of a name is centred on that page's rows (iText):
+            // per page, the names printed on it and its rows.  The reading whose
+            // names sit nearer the middles of their rows is taken.
+            std::vector<int> per_page(rows.size(), -1);
+            double page_cost = 0;
+            for (size_t i0 = 0; i0 < rows.size();) {
+                size_t i1 = i0;
+                while (i1 < rows.size() && row_page[i1] == row_page[i0]) ++i1;
+                std::vector<Para> on_page;
+                std::vector<int> project_of;
+                for (const auto& u : unjoined_names) {
+                    if (u.page != row_page[i0]) continue;
+                    const std::string ut = normalize::strip_spaces(u.text);
+                    for (size_t j = 0; j < project_names.size(); ++j) {
+                        const Para& pn = project_names[j];
+                        if (u.page < pn.page || u.page > pn.last_page) continue;
+                        if (normalize::strip_spaces(pn.text).find(ut) == std::string::npos) continue;
+                        on_page.push_back(u);
+                        project_of.push_back(static_cast<int>(j));
+                        break;
+                    }
+                }
+                const std::vector<Span> page_rows(spans.begin() + static_cast<long>(i0), spans.begin() + static_cast<long>(i1));
+                double c = 0;
+                const auto o = project_blocks(on_page, page_rows, false, false, &c);
+                page_cost += on_page.empty() ? std::numeric_limits<double>::infinity() : c;
+                for (size_t u = 0; u < o.size(); ++u)
+                    if (o[u] >= 0) per_page[i0 + u] = project_of[static_cast<size_t>(o[u])];
+                i0 = i1;
+            }
+            if (page_cost < stacked_cost) owner = per_page;
+        }
         Text l1, l2;
         int last = -1;
         for (size_t i = 0; i < rows.size(); ++i) {
