@@ -745,6 +745,7 @@ void read_run(const TableRun& run, std::vector<Fragment>& out) {
         std::vector<Indicator> indicators;
         std::set<int> pages;
         std::vector<std::string> not_amounts;  // text read in an amount column
+        std::vector<double> centres;            // middles of its merged cells (name, amounts)
         bool project = true;  // false: 合计 or an organisation's subtotal row
     };
     std::vector<Proj> projs(names.size());
@@ -757,6 +758,7 @@ void read_run(const TableRun& run, std::vector<Fragment>& out) {
             Proj& pr = projs[nearest(names, p.cy())];
             if (amount) {
                 auto a = normalize::canonical_amount(normalize::strip_spaces(p.text));
+                if (a) pr.centres.push_back(p.cy());
                 if (a && !(pr.*slot))
                     pr.*slot = *a;
                 else if (!a)
@@ -779,7 +781,18 @@ void read_run(const TableRun& run, std::vector<Fragment>& out) {
         auto& pr = projs[i];
         // 合计 and organisation subtotal rows carry no goal and no indicators.
         pr.project = !is_total_label(*pr.name) && (!goals_printed || pr.goal || pr.indicators_text);
-        if (pr.project) projects.push_back(&pr), project_names.push_back(names[i]);
+        if (pr.project) {
+            projects.push_back(&pr);
+            // The project's rows are centred on by its name and its amounts alike:
+            // their mean middle is the label's place.
+            Para label = names[i];
+            double sum = label.cy();
+            for (double c : pr.centres) sum += c;
+            const double cy = sum / static_cast<double>(pr.centres.size() + 1);
+            const double half = label.box.height() / 2;
+            label.box.y0 = cy - half, label.box.y1 = cy + half;
+            project_names.push_back(label);
+        }
     }
     // An organisation's subtotal row heads the projects it spends on (资金使用单位).
     std::vector<Text> implementer_of(projs.size());
