@@ -228,3 +228,41 @@ BOOST_AUTO_TEST_CASE(crashing_document_is_recorded_and_batch_goes_on) {
                          {(in / "b-good.txt").string()}) == 1);
     BOOST_TEST(log.find("crashed 1") != std::string::npos, log);
 }
+
+BOOST_AUTO_TEST_CASE(other_provinces_forms_carry_their_fields_into_sqlite) {
+    // samples/forms/: forms in 万元 with 财政拨款, one per project (烟台) and listed in
+    // one table (广州); the schema v3 columns hold what their expected files say.
+    TempDir tmp;
+    const fs::path s = source_dir() / "samples" / "forms";
+    const fs::path dbp = tmp.path / "forms.sqlite";
+    std::string log;
+    const int rc = run_cli({"batch", (s / "yantai-tjj-2026-forms.pdf").string(),
+                            (s / "guangzhou-zsj-2026-perf-p1.pdf").string(), "--db", dbp.string(), "--quiet"},
+                           &log);
+    BOOST_TEST(rc == 0, log);
+    Db db(dbp);
+    for (const char* name : {"yantai-tjj-2026-forms", "guangzhou-zsj-2026-perf-p1"}) {
+        BOOST_TEST_CONTEXT(name) {
+            const json e = json::parse(read_file(s / (std::string(name) + ".expected.json")));
+            const auto id = db.rows("SELECT id FROM documents WHERE path = ?1", {(s / (std::string(name) + ".pdf")).string()});
+            BOOST_TEST_REQUIRE(id.size() == 1u);
+            const auto& forms = e["performance_forms"];
+            BOOST_TEST(db.scalar("SELECT count(*) FROM forms WHERE document_id = ?1", {id[0][0]}) ==
+                       static_cast<long long>(forms.size()));
+            for (size_t i = 0; i < forms.size(); ++i) {
+                const auto r = db.rows(
+                    "SELECT project, money_unit, annual_total, annual_fiscal FROM forms WHERE document_id = ?1 AND "
+                    "form_index = ?2",
+                    {id[0][0], std::to_string(i)});
+                BOOST_TEST_REQUIRE(r.size() == 1u);
+                BOOST_TEST(r[0][0] == forms[i]["project"].get<std::string>());
+                BOOST_TEST(r[0][1] == forms[i]["money_unit"].get<std::string>());
+                BOOST_TEST(r[0][2] == forms[i]["funds"]["annual"]["total"].get<std::string>());
+                BOOST_TEST(r[0][3] == forms[i]["funds"]["annual"]["fiscal"].get<std::string>());
+                BOOST_TEST(db.scalar("SELECT count(*) FROM indicators WHERE document_id = ?1 AND form_index = ?2",
+                                     {id[0][0], std::to_string(i)}) ==
+                           static_cast<long long>(forms[i]["indicators"].size()));
+            }
+        }
+    }
+}
