@@ -64,10 +64,21 @@ std::vector<int> centre_blocks(const std::vector<double>& label_y, const std::ve
     std::vector<std::vector<int>> from(k + 1, std::vector<int>(n + 1, -1));
     dp[0][0] = 0;
     for (int j = 1; j <= k; ++j) {
+        // A block lies between the neighbouring labels (checked below): only the
+        // units there are tried, so a long grid costs its blocks, not n² per label.
+        int a_min = 0, i_max = n;
+        if (j >= 2)
+            while (a_min < n && units[a_min].y0 + 1 < label_y[j - 2]) ++a_min;
+        if (j < k) {
+            i_max = 0;
+            for (int i = 1; i <= n; ++i)
+                if (units[i - 1].y1 - 1 <= label_y[j]) i_max = i;
+        }
         for (int i = 0; i <= n; ++i) {
             // empty block
             if (!none_empty && dp[j - 1][i] < dp[j][i]) dp[j][i] = dp[j - 1][i], from[j][i] = i;
-            for (int a = 0; a < i; ++a) {
+            if (i > i_max) continue;
+            for (int a = a_min; a < i; ++a) {
                 if (dp[j - 1][a] == inf) continue;
                 // A merged cell never reaches past a neighbouring label.
                 const double lo = units[a].y0 + 1, hi = units[i - 1].y1 - 1;

@@ -512,8 +512,17 @@ std::vector<int> project_blocks(const std::vector<Para>& names, const std::vecto
     dp[0][0] = 0;
     for (int j = 1; j <= k; ++j) {
         const double y = names[static_cast<size_t>(j - 1)].cy();
-        for (int i = j; i <= n; ++i) {
-            for (int a = j - 1; a < i; ++a) {
+        // Only rows between the neighbouring names can be this block's (checked below).
+        int a_min = j - 1, i_max = n;
+        if (j >= 2)
+            while (a_min < n && rows[static_cast<size_t>(a_min)].y0 + 1 < names[static_cast<size_t>(j - 2)].cy()) ++a_min;
+        if (j < k) {
+            i_max = 0;
+            for (int i = 1; i <= n; ++i)
+                if (rows[static_cast<size_t>(i - 1)].y1 - 1 <= names[static_cast<size_t>(j)].cy()) i_max = i;
+        }
+        for (int i = j; i <= std::min(n, i_max); ++i) {
+            for (int a = std::max(j - 1, a_min); a < i; ++a) {
                 if (dp[j - 1][a] == inf) continue;
                 const double top = rows[static_cast<size_t>(a)].y0, bot = rows[static_cast<size_t>(i - 1)].y1;
                 // A block never reaches past a neighbouring name.
