@@ -754,6 +754,21 @@ void read_tables(const std::vector<Page>& pages, Document& doc, bool /*from_text
             doc.other_tables.push_back(std::move(ot));
             continue;
         }
+        // A table printed as one row of figures under its headings, with no label
+        // column (北京 收入总表, 江苏 支出预算总表: 合计 | 基本支出 | 项目支出 over
+        // one line): that row is the table's total, named as its heading says.
+        if (!read.table.two_sided && read.table.rows.size() == 1 && read.table.rows[0].get("total")) {
+            Record& only = read.table.rows[0];
+            const auto& cols = cs->spec->columns;
+            bool labelled = false;
+            for (const auto& c : cols)
+                if (c.kind != FieldKind::amount && only.get(c.field)) labelled = true;
+            for (const auto& c : cols)
+                if (!labelled && c.kind == FieldKind::text) {
+                    only.set(c.field, std::string("合计"));
+                    break;
+                }
+        }
         store_table(doc, std::move(read.table), region.title_page);
     }
     // A title of the 13 seen with no table read under it (the grid could not be
