@@ -59,10 +59,9 @@ BOOST_AUTO_TEST_CASE(shanxi_txt_forms) { check_forms("shanxi-jgj-2023", ".txt");
 
 // Re-prints of the samples by other producers (samples/variants/README.md).
 BOOST_AUTO_TEST_CASE(skia_type3_forms) {
-    // Chromium lets the overview of this form overflow its cell: the line printed
-    // between 项目概况 and 立项依据 belongs to 立项依据 in the expected file and is
-    // read into 项目概况 (no ruling lines to tell which cell it is drawn in).
-    check_forms("variants/xinzhou-jjzd-2023-skia", ".pdf", {"信息安全监管系统建设和网络安全防护建设费"});
+    // Chromium lets the overview of one form overflow its cell: the line printed
+    // between 项目概况 and 立项依据, nearer 立项依据's text, begins 立项依据.
+    check_forms("variants/xinzhou-jjzd-2023-skia", ".pdf");
 }
 BOOST_AUTO_TEST_CASE(running_header_forms) { check_forms("variants/shanxi-jgj-2023-header", ".pdf"); }
 BOOST_AUTO_TEST_CASE(scattered_fragments_forms) { check_forms("variants/datong-jjzd-2025-scattered", ".pdf"); }

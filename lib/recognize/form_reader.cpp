@@ -302,6 +302,8 @@ struct Reader {
     double grid_offset = 0;
     double last_value_x0 = 0, last_value_x1 = 0;  // where the last text field's value is printed
     std::vector<std::vector<Token>> recent_grid_heads;  // grid headings alone on the last two lines
+    double last_value_y1 = -1;   // bottom of the last text value read (PDF)
+    std::string carry_to_next;   // a line printed nearer the next label's value than the last one's
     std::set<int> pages;
 
     void close() {
@@ -331,6 +333,8 @@ struct Reader {
         last_text_field = Field::none;
         goal_split = -1;
         period_total_seen = false;
+        last_value_y1 = -1;
+        carry_to_next.clear();
         grid_page = 0;
         grid_offset = 0;
         pages.clear();
@@ -423,6 +427,10 @@ struct Reader {
                 }
                 last_text_field = Field::goals;
             } else if (Text* slot = text_slot(cur.form, f)) {
+                if (!carry_to_next.empty() && is_text_field(f)) {
+                    joined = joined.empty() ? carry_to_next : normalize::join_fragments(carry_to_next, joined);
+                    carry_to_next.clear();
+                }
                 if (!joined.empty()) {
                     if (!slot->has_value())
                         *slot = joined;
@@ -431,6 +439,7 @@ struct Reader {
                 }
                 last_text_field = is_text_field(f) ? f : Field::none;
                 if (!vals.empty()) {
+                    for (auto* v : vals) last_value_y1 = std::max(last_value_y1, v->box.y1);
                     last_value_x0 = vals.front()->box.x0, last_value_x1 = vals.front()->box.x1;
                     for (auto* v : vals)
                         last_value_x0 = std::min(last_value_x0, v->box.x0), last_value_x1 = std::max(last_value_x1, v->box.x1);
@@ -457,7 +466,10 @@ struct Reader {
                 // PDF: only what is printed under the value continues it (a
                 // neighbouring cell's second line may share the printed line).
                 for (const auto& v : toks)
-                    if (from_text || (v.box.x1 > last_value_x0 && v.box.x0 < last_value_x1)) append(*slot, v.text);
+                    if (from_text || (v.box.x1 > last_value_x0 && v.box.x0 < last_value_x1)) {
+                        append(*slot, v.text);
+                        last_value_y1 = std::max(last_value_y1, v.box.y1);
+                    }
             }
         }
     }
@@ -482,7 +494,7 @@ struct Reader {
         ++grid_line;
     }
 
-    void line(const Line& ln, int page, bool first_on_page) {
+    void line(const Line& ln, int page, bool first_on_page, const Line* next = nullptr) {
         std::string whole;
         for (const auto& c : ln.cells) whole += c.text;
         if (ln.cells.size() == 1 && is_form_title(whole)) {
@@ -567,6 +579,29 @@ struct Reader {
             in_grid = false;  // a head row printed after a grid header (text input)
             mark_lossy("form head rows after the indicator header");
         }
+        // A line of no label between two text rows, printed nearer the next row's
+        // value than the last one's (a long text overflowing its cell, Chromium):
+        // it begins the next label's text.
+        if (!from_text && !has_label && next && is_text_field(last_text_field) && last_value_y1 >= 0) {
+            const auto next_toks = tokenize(*next);
+            Field next_label = Field::none;
+            for (const auto& t : next_toks)
+                if (t.label != Field::none) {
+                    next_label = t.label;
+                    break;
+                }
+            double next_top = 1e18;
+            for (const auto& t : next_toks)
+                if (t.label == Field::none) next_top = std::min(next_top, t.box.y0);
+            const double gap_prev = ln.box.y0 - last_value_y1, gap_next = next_top - ln.box.y1;
+            if (is_text_field(next_label) && next_top < 1e17 && gap_next < gap_prev) {
+                std::string text;
+                for (const auto& t : toks) text = normalize::join_fragments(text, t.text);
+                carry_to_next = carry_to_next.empty() ? text : normalize::join_fragments(carry_to_next, text);
+                pages.insert(page);
+                return;
+            }
+        }
         head_line(toks);
     }
 };
@@ -622,7 +657,7 @@ std::vector<Fragment> read_fragments(const std::vector<Page>& pages, bool from_t
                 r.abandon();
                 continue;
             }
-            r.line(ln, ln.page ? ln.page : p.number, first);
+            r.line(ln, ln.page ? ln.page : p.number, first, i + 1 < lines.size() ? &lines[i + 1] : nullptr);
             first = false;
         }
     }
