@@ -150,18 +150,19 @@ bool read_measures(const TableRegion& region, const CompiledSpec& cs, Document& 
     }
     if (columns.empty()) return false;
     std::sort(columns.begin(), columns.end(), [](const Column& a, const Column& b) { return a.box.x0 < b.box.x0; });
+    // A cell the table cannot place: said, and the table is not stood behind.
+    auto unplaced = [&](const Cell& c, int page, const char* why) {
+        Diagnostic d{"warning", "unmapped_cell", "table " + spec.id + ": cell \"" + c.text + "\" " + why, page, {}};
+        d.table = spec.id;
+        doc.diagnostics.push_back(std::move(d));
+        out->suspect = true;
+    };
     // Figures: the column whose stretch holds the figure's middle, else the nearest.
     for (const Line* l : body)
         for (const auto& c : l->cells) {
             auto a = normalize::parse_amount(c.text);
             if (a.kind != normalize::AmountParse::amount) {
-                if (a.kind != normalize::AmountParse::empty && !c.text.empty()) {
-                    Diagnostic d{"warning", "unmapped_cell",
-                                 "table " + spec.id + ": cell \"" + c.text + "\" under no known column", l->page, {}};
-                    d.table = spec.id;
-                    doc.diagnostics.push_back(std::move(d));
-                    out->suspect = true;
-                }
+                if (a.kind != normalize::AmountParse::empty && !c.text.empty()) unplaced(c, l->page, "under no known column");
                 continue;
             }
             Column* best = nullptr;
@@ -172,11 +173,7 @@ bool read_measures(const TableRegion& region, const CompiledSpec& cs, Document& 
                 if (d < bd) bd = d, best = &col;
             }
             if (best->figure) {
-                Diagnostic d{"warning", "unmapped_cell",
-                             "table " + spec.id + ": cell \"" + c.text + "\" under a column already filled", l->page, {}};
-                d.table = spec.id;
-                doc.diagnostics.push_back(std::move(d));
-                out->suspect = true;
+                unplaced(c, l->page, "under a column already filled");
                 continue;
             }
             best->figure = a.value.canonical();

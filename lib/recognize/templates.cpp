@@ -286,24 +286,29 @@ FormTemplate forms(const Context& cx, const YAML::Node& n) {
     FormTemplate f;
     f.title = pattern(cx, n, "forms", "title");
     f.not_title = pattern(cx, n, "forms", "not_title", false);
-    const YAML::Node labels = n["labels"];
-    if (!labels || !labels.IsSequence()) cx.fail(n, "forms.labels", "expected a list");
-    for (size_t i = 0; i < labels.size(); ++i) {
-        const std::string where = "forms.labels[" + std::to_string(i) + "]";
-        only_keys(cx, labels[i], where, {"field", "label"});
-        FormLabel l{text(cx, labels[i], where, "field"), pattern(cx, labels[i], where, "label")};
-        if (!form::field_named(l.field)) cx.fail(labels[i]["field"], where + ".field", "unknown form field " + l.field);
-        f.labels.push_back(std::move(l));
-    }
-    const YAML::Node cols = n["list_columns"];
-    if (!cols || !cols.IsSequence()) cx.fail(n, "forms.list_columns", "expected a list");
-    for (size_t i = 0; i < cols.size(); ++i) {
-        const std::string where = "forms.list_columns[" + std::to_string(i) + "]";
-        only_keys(cx, cols[i], where, {"column", "header"});
-        ListColumnWord w{text(cx, cols[i], where, "column"), pattern(cx, cols[i], where, "header")};
-        if (!form::list_column_named(w.column)) cx.fail(cols[i]["column"], where + ".column", "unknown list column " + w.column);
-        f.list_columns.push_back(std::move(w));
-    }
+    // A list of {name_key: a name the reader knows, pattern_key: RE2}.
+    auto named_patterns = [&](const char* key, const char* name_key, const char* pattern_key, auto known,
+                              const char* what) {
+        std::vector<std::pair<std::string, std::string>> out;
+        const YAML::Node list = n[key];
+        if (!list || !list.IsSequence()) cx.fail(n, std::string("forms.") + key, "expected a list");
+        for (size_t i = 0; i < list.size(); ++i) {
+            const std::string where = std::string("forms.") + key + "[" + std::to_string(i) + "]";
+            only_keys(cx, list[i], where, {name_key, pattern_key});
+            std::string name = text(cx, list[i], where, name_key);
+            if (!known(name)) cx.fail(list[i][name_key], where + "." + name_key, std::string("unknown ") + what + " " + name);
+            out.emplace_back(std::move(name), pattern(cx, list[i], where, pattern_key));
+        }
+        return out;
+    };
+    for (auto& [field, label] : named_patterns("labels", "field", "label",
+                                               [](const std::string& x) { return form::field_named(x).has_value(); },
+                                               "form field"))
+        f.labels.push_back({field, label});
+    for (auto& [column, header] : named_patterns("list_columns", "column", "header",
+                                                 [](const std::string& x) { return form::list_column_named(x).has_value(); },
+                                                 "list column"))
+        f.list_columns.push_back({column, header});
     return f;
 }
 
