@@ -241,6 +241,11 @@ BOOST_AUTO_TEST_CASE(other_provinces_forms_carry_their_fields_into_sqlite) {
                            &log);
     BOOST_TEST(rc == 0, log);
     Db db(dbp);
+    // The templates' further row fields are columns of table_rows (schema v4).
+    for (const char* column : {"budget", "actual", "group", "part_of", "opening_balance", "closing_balance"})
+        BOOST_TEST(db.scalar("SELECT count(*) FROM pragma_table_info('table_rows') WHERE name = ?1", {column}) == 1,
+                   column);
+    BOOST_TEST(db.scalar("PRAGMA user_version") == 4);
     for (const char* name : {"yantai-tjj-2026-forms", "guangzhou-zsj-2026-perf-p1"}) {
         BOOST_TEST_CONTEXT(name) {
             const json e = json::parse(read_file(s / (std::string(name) + ".expected.json")));

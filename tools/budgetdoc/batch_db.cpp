@@ -1,7 +1,10 @@
 #include "batch_db.hpp"
 
+#include "recognize/templates.hpp"
+
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <set>
 #include <stdexcept>
 #include <vector>
@@ -11,16 +14,41 @@ namespace {
 
 using nlohmann::ordered_json;
 
-// Every row field of the 13 tables (records.md), one column each.  Amounts are
-// TEXT holding the exact decimal as printed ("9784.70"); empty cells are NULL.
-const std::vector<std::string> kRowFields = {
+// Every contract row field, one column each: the columns of schema v1–v3 in
+// their order, then every other contract field the templates describe (the 决算
+// tables' opening_balance, budget, actual …, a grouped table's group, a measures
+// table's part_of) — so a table added to a template gets its columns without an
+// edit here.  Amounts are TEXT holding the exact decimal as printed ("9784.70");
+// empty cells are NULL.  Extra keys go to the `extra` JSON column.
+// The row columns written out in kSchema (schema v1–v3).
+const std::vector<std::string> kFixedRowFields = {
     "code",          "name",           "item",     "dept_item", "gov_item",       "unit",
     "amount",        "total",          "current_year", "carryover", "subtotal",   "general_budget",
     "gov_fund",      "state_capital",  "special_account", "unit_funds", "basic",  "project",
     "personnel",     "public"};
 
+const std::vector<std::string>& row_fields() {
+    static const std::vector<std::string> fields = [] {
+        std::vector<std::string> f = kFixedRowFields;
+        auto add = [&](const std::string& name) {
+            if (std::find(f.begin(), f.end(), name) == f.end()) f.push_back(name);
+        };
+        std::vector<const recognize::TableSpec*> specs;
+        for (const auto& t : recognize::builtin_templates().tables) specs.push_back(&t);
+        std::stable_sort(specs.begin(), specs.end(), [](auto* a, auto* b) { return a->order < b->order; });
+        for (const auto* t : specs) {
+            for (const auto& c : t->columns)
+                if (!c.extra) add(c.field);
+            if (t->grouped) add("group");
+            if (t->measures) add("part_of");
+        }
+        return f;
+    }();
+    return fields;
+}
+
 const char* const kSchema = R"sql(
--- budgetdoc batch database, schema version 3 (PRAGMA user_version).
+-- budgetdoc batch database, schema version 4 (PRAGMA user_version).
 -- Amounts are TEXT holding the exact decimal as printed minus grouping ("9784.70");
 -- use CAST(x AS REAL) or a decimal extension for arithmetic.  NULL = empty cell.
 CREATE TABLE IF NOT EXISTS documents (
@@ -66,7 +94,9 @@ CREATE TABLE IF NOT EXISTS table_rows (
   amount TEXT, total TEXT, current_year TEXT, carryover TEXT, subtotal TEXT,
   general_budget TEXT, gov_fund TEXT, state_capital TEXT, special_account TEXT,
   unit_funds TEXT, basic TEXT, project TEXT, personnel TEXT, public TEXT,
-  extra           TEXT,              -- JSON object of fields not listed above, or NULL
+  -- … and one TEXT column per further contract field of the templates, added
+  -- when the database is opened (budgetdoc batch --print-schema lists them)
+  extra           TEXT,              -- JSON object of extra keys, or NULL
   pages           TEXT,
   PRIMARY KEY (document_id, table_id, side, row_index)
 );
@@ -124,7 +154,7 @@ CREATE TABLE IF NOT EXISTS diagnostics (
   printed TEXT, expected TEXT, parts TEXT,  -- sum_mismatch: figures, parts as a JSON array
   PRIMARY KEY (document_id, diag_index)
 );
-PRAGMA user_version = 3;
+PRAGMA user_version = 4;
 )sql";
 
 // Minimal RAII statement; errors surface as std::runtime_error inside write().
@@ -191,10 +221,10 @@ void write_document_body(sqlite3* db, long long id, const ordered_json& doc) {
         Stmt t(db, "INSERT INTO tables(document_id,table_id,title,unit,no_data,pages,suspect,suspect_reasons) "
                    "VALUES(?,?,?,?,?,?,?,?)");
         std::string cols = "document_id,table_id,side,row_index";
-        for (const auto& f : kRowFields) cols += ",\"" + f + "\"";
+        for (const auto& f : row_fields()) cols += ",\"" + f + "\"";
         cols += ",extra,pages";
-        Stmt r(db, "INSERT INTO table_rows(" + cols + ") VALUES(" + placeholders(kRowFields.size() + 6) + ")");
-        const std::set<std::string> known(kRowFields.begin(), kRowFields.end());
+        Stmt r(db, "INSERT INTO table_rows(" + cols + ") VALUES(" + placeholders(row_fields().size() + 6) + ")");
+        const std::set<std::string> known(row_fields().begin(), row_fields().end());
         const auto& tables = get(doc, "tables");
         if (tables.is_object())
             for (auto it = tables.begin(); it != tables.end(); ++it) {
@@ -214,7 +244,7 @@ void write_document_body(sqlite3* db, long long id, const ordered_json& doc) {
                         if (std::string(side) == "rows") r.null(3); else r.text(3, side);
                         r.integer(4, index++);
                         int col = 5;
-                        for (const auto& f : kRowFields) r.json(col++, get(row, f.c_str()));
+                        for (const auto& f : row_fields()) r.json(col++, get(row, f.c_str()));
                         ordered_json extra = ordered_json::object();
                         if (row.is_object())
                             for (auto f = row.begin(); f != row.end(); ++f)
@@ -322,7 +352,15 @@ void write_document_body(sqlite3* db, long long id, const ordered_json& doc) {
 
 }  // namespace
 
-const char* batch_schema_sql() { return kSchema; }
+std::string batch_schema_sql() {
+    // The fixed schema, then the row columns the templates add (as opening a
+    // database does).
+    std::string sql = kSchema;
+    const std::set<std::string> fixed(kFixedRowFields.begin(), kFixedRowFields.end());
+    for (const auto& f : row_fields())
+        if (!fixed.count(f)) sql += "ALTER TABLE table_rows ADD COLUMN \"" + f + "\" TEXT;\n";
+    return sql;
+}
 
 BatchDb::~BatchDb() {
     if (db_) sqlite3_close(db_);
@@ -375,6 +413,16 @@ std::string BatchDb::open(const std::string& path) {
               "ALTER TABLE diagnostics ADD COLUMN expected TEXT", "ALTER TABLE diagnostics ADD COLUMN parts TEXT"})
             if (auto e = exec(alter); !e.empty()) return e;
     if (auto e = exec(kSchema); !e.empty()) return e;
+    // Columns of the templates' further row fields (v4), in a new or an old database.
+    std::set<std::string> have;
+    {
+        Stmt cols(db_, "PRAGMA table_info(table_rows)");
+        while (sqlite3_step(cols.get()) == SQLITE_ROW)
+            have.insert(reinterpret_cast<const char*>(sqlite3_column_text(cols.get(), 1)));
+    }
+    for (const auto& f : row_fields())
+        if (!have.count(f))
+            if (auto e = exec(("ALTER TABLE table_rows ADD COLUMN \"" + f + "\" TEXT").c_str()); !e.empty()) return e;
     return "";
 }
 

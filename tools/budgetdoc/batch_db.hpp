@@ -35,7 +35,7 @@ struct Outcome {
 };
 
 // The schema as SQL (also printed by `budgetdoc batch --print-schema`).
-const char* batch_schema_sql();
+std::string batch_schema_sql();
 
 class BatchDb {
 public:
