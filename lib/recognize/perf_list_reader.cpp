@@ -19,6 +19,7 @@
 #include "normalize/text.hpp"
 
 #include <re2/re2.h>
+#include <re2/set.h>
 
 #include <algorithm>
 #include <cctype>
@@ -49,19 +50,33 @@ constexpr double kParagraphGapEm = 0.45;
 // two cells the line builder joined.
 constexpr double kStraddleEm = 1.0;
 
+// A header word is short: a cell of more printed characters is none.
+constexpr size_t kLongestHeaderWord = 16;
+
 ListCol header_col(const std::string& text) {
-    // Header words of templates/forms.yaml, compiled once; the first match wins.
-    static const std::vector<std::pair<ListCol, std::unique_ptr<RE2>>> words = [] {
-        std::vector<std::pair<ListCol, std::unique_ptr<RE2>>> v;
-        for (const auto& w : builtin_templates().forms.list_columns)
-            v.emplace_back(*list_column_named(w.column), std::make_unique<RE2>(w.pattern));
-        return v;
+    // Header words of templates/forms.yaml in one RE2::Set (one pass per cell:
+    // this runs on every short cell of every page); the first listed match wins.
+    struct Words {
+        std::vector<ListCol> cols;
+        RE2::Set set{RE2::Options(), RE2::ANCHOR_BOTH};
+    };
+    static const Words words = [] {
+        RE2::Options opt;
+        opt.set_log_errors(false);
+        Words w{{}, RE2::Set(opt, RE2::ANCHOR_BOTH)};
+        for (const auto& lc : builtin_templates().forms.list_columns) {
+            std::string err;
+            if (w.set.Add(lc.pattern, &err) < 0) throw std::logic_error("list column pattern " + lc.pattern + ": " + err);
+            w.cols.push_back(*list_column_named(lc.column));
+        }
+        if (!w.set.Compile()) throw std::logic_error("list column patterns do not compile");
+        return w;
     }();
     const std::string s = normalize::strip_spaces(text);
-    if (s.empty() || normalize::char_count(s) > 16) return ListCol::none;
-    for (const auto& [col, re] : words)
-        if (RE2::FullMatch(s, *re)) return col;
-    return ListCol::none;
+    if (s.empty() || normalize::char_count(s) > kLongestHeaderWord) return ListCol::none;
+    std::vector<int> hits;
+    if (!words.set.Match(s, &hits) || hits.empty()) return ListCol::none;
+    return words.cols[static_cast<size_t>(*std::min_element(hits.begin(), hits.end()))];
 }
 
 struct Column {
@@ -116,6 +131,9 @@ std::vector<HeaderCell> header_cells(const Line& ln) {
 }
 
 bool all_header_words(const Line& ln) {
+    // Cheap test first: a cell too long for any header word (pieces only join).
+    for (const auto& c : ln.cells)
+        if (normalize::char_count(c.text) > 2 * kLongestHeaderWord) return false;
     int n = 0;
     for (const auto& c : header_cells(ln)) {
         if (header_col(c.text) == ListCol::none) return false;
