@@ -93,6 +93,9 @@ bool read_measures(const TableRegion& region, const CompiledSpec& cs, Document& 
         for (size_t j = i + 1; j < pieces.size(); ++j) {
             if (!stacked(pieces[i].box, pieces[j].box) || heads_group(i)) continue;
             if (measure_of(pieces[i].text) >= 0 || measure_of(pieces[j].text) >= 0) continue;
+            // A wrapped line is a fragment ("(境)费", "置费"); a heading that names an
+            // item by itself under another is a heading of its own.
+            if (item_of(pieces[i].text) >= 0 && item_of(pieces[j].text) >= 0) continue;
             pieces[i].text += pieces[j].text;
             pieces[i].box.y1 = std::max(pieces[i].box.y1, pieces[j].box.y1);
             pieces[i].box.x0 = std::min(pieces[i].box.x0, pieces[j].box.x0);
@@ -125,7 +128,15 @@ bool read_measures(const TableRegion& region, const CompiledSpec& cs, Document& 
     for (const auto& p : pieces)
         if ((p.item >= 0 || p.measure >= 0) && nothing_below(p, false)) leaves.push_back(&p);
     if (leaves.empty()) return false;
-    const bool leaves_are_measures = leaves.front()->measure >= 0;
+    // The columns are of the kind most of the lowest headings are; a heading of the
+    // other kind with nothing right under it (a short 小计 centred between its
+    // 预算数 and 决算数) heads columns all the same.
+    size_t measure_leaves = 0;
+    for (const Piece* l : leaves) measure_leaves += l->measure >= 0;
+    const bool leaves_are_measures = 2 * measure_leaves >= leaves.size();
+    leaves.erase(std::remove_if(leaves.begin(), leaves.end(),
+                                [&](const Piece* l) { return (l->measure >= 0) != leaves_are_measures; }),
+                 leaves.end());
     for (const auto& p : pieces) {
         const bool other_kind = leaves_are_measures ? p.item >= 0 : p.measure >= 0;
         if (other_kind && nothing_below(p, true)) heads.push_back(&p);
