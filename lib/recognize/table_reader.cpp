@@ -22,6 +22,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <memory>
 #include <set>
@@ -503,9 +504,62 @@ void read_grid_part(TableBuilder& tb, const std::vector<const Line*>& grid, Docu
         tb.mismatch = shape_mismatch(tb.bands, std::vector<const Line*>(grid.begin() + static_cast<long>(h), grid.end()), *tb.cs);
         if (!tb.mismatch.empty()) return;
     }
+    // A label wrapped in its cell and centred on the row's figures prints its lines
+    // above and below the figures' line, each half a line away: such a line of
+    // labels only goes to the figures' line it is nearer than a line's height to,
+    // when that line prints no label of its own (广州, 深圳: 广州市政务服务和数据管理 /
+    // 1,391.47 … / 局).
+    const auto& cols = tb.cs->spec->columns;
+    auto label_only = [&](const Line& l) {
+        if (l.cells.empty() || source::is_body_like(l)) return false;
+        for (const auto& c : l.cells) {
+            const int f = field_of(c, tb.bands);
+            if (f < 0 || cols[static_cast<size_t>(f)].kind != FieldKind::text) return false;
+        }
+        return true;
+    };
+    auto unlabelled_figures = [&](const Line& l) {
+        if (!source::is_body_like(l) || is_column_number_row(l)) return false;
+        for (const auto& c : l.cells) {
+            const int f = field_of(c, tb.bands);
+            if (f >= 0 && cols[static_cast<size_t>(f)].kind != FieldKind::amount) return false;
+        }
+        return true;
+    };
+    std::vector<Line> merged(grid.size());
+    std::vector<bool> gone(grid.size(), false);
+    for (size_t i = h; i < grid.size(); ++i) merged[i] = *grid[i];
     for (size_t i = h; i < grid.size(); ++i) {
-        if (is_column_number_row(*grid[i])) continue;
-        parse_body_row(tb, *grid[i], doc);
+        if (!label_only(*grid[i])) continue;
+        const double cy = grid[i]->box.center_y(), lh = std::max(1.0, grid[i]->box.height());
+        int best = -1;
+        double bd = 1e18;
+        for (size_t j : {i - 1, i + 1}) {
+            if (j < h || j >= grid.size() || !unlabelled_figures(*grid[j]) || grid[j]->page != grid[i]->page) continue;
+            const double d = std::fabs(grid[j]->box.center_y() - cy);
+            if (d < 0.8 * std::max(lh, grid[j]->box.height()) && d < bd) bd = d, best = static_cast<int>(j);
+        }
+        if (best < 0) continue;
+        // The label's pieces join the figures' line, the upper one first.
+        Line& target = merged[static_cast<size_t>(best)];
+        for (const auto& c : grid[i]->cells) {
+            bool joined = false;
+            for (auto& t : target.cells)
+                if (field_of(t, tb.bands) == field_of(c, tb.bands) && cols[static_cast<size_t>(field_of(c, tb.bands))].kind == FieldKind::text) {
+                    const bool above = c.box.center_y() < t.box.center_y();
+                    t.text = above ? normalize::join_fragments(c.text, t.text) : normalize::join_fragments(t.text, c.text);
+                    joined = true;
+                    break;
+                }
+            if (!joined) target.cells.push_back(c);
+        }
+        gone[i] = true;
+    }
+    for (size_t i = h; i < grid.size(); ++i) {
+        if (gone[i] || is_column_number_row(merged[i])) continue;
+        std::stable_sort(merged[i].cells.begin(), merged[i].cells.end(),
+                         [](const Cell& a, const Cell& b) { return a.box.x0 < b.box.x0; });
+        parse_body_row(tb, merged[i], doc);
     }
 }
 

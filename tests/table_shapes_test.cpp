@@ -1,8 +1,8 @@
-// The 决算 table shapes on constructed pages: `grouped` (一般公共预算财政拨款基本支出
+// Table shapes on constructed pages: a label wrapped around its figures' line, and the 决算 shapes `grouped` (一般公共预算财政拨款基本支出
 // 决算表: runs of 科目代码 | 科目名称 | 决算数 side by side under 人员经费 / 公用经费) and
 // `measures` (“三公”经费支出决算表: items crossed with 预算数 / 决算数, the measures
 // printed over the items or under them).
-#define BOOST_TEST_MODULE final_shapes
+#define BOOST_TEST_MODULE table_shapes
 #include <boost/test/unit_test.hpp>
 
 #include "recognize/recognize.hpp"
@@ -146,4 +146,29 @@ BOOST_AUTO_TEST_CASE(measures_under_the_items) {
                "公务用车购置费 -/-<公务用车购置及运行费;公务用车运行费 -/-<公务用车购置及运行费;公务接待费 0.95/-<合计;");
     // 合计's 预算数 = its parts' (0.95 = 公务接待费's): no sum diagnostic is the
     // validate stage's to give; here the reading is what is checked.
+}
+
+BOOST_AUTO_TEST_CASE(label_wrapped_around_its_figures_line) {
+    // 项目支出预算表 with a narrow 项目名称 column: a long name printed on two lines
+    // centred on its figures (one half a line above, one half a line below); a
+    // short name on its figures' line; a category line of its own a full row away.
+    auto at = [](const std::string& t, double x0, double x1, int band) { return Placed{t, x0, x1, band}; };
+    const std::vector<Page> pages = {page_of({
+        {40, {{"项目支出预算表", 300, 400, 0}}},
+        {55, {{"单位:万元", 700, 760, 0}}},
+        {70, {at("项目名称", 40, 120, 0), at("合计", 200, 240, 1), at("一般公共预算", 300, 380, 2)}},
+        {90, {at("合计", 40, 70, 0), at("30.00", 200, 240, 1), at("30.00", 300, 340, 2)}},
+        {110, {at("信息系统运行维", 40, 120, 0)}},
+        {116, {at("20.00", 200, 240, 1), at("20.00", 300, 340, 2)}},
+        {122, {at("护项目", 40, 80, 0)}},
+        {140, {at("会议费", 40, 80, 0), at("10.00", 200, 240, 1), at("10.00", 300, 340, 2)}},
+    })};
+    Document d;
+    recognize::read_tables(pages, d, false);
+    const Table* t = d.table("project_current");
+    BOOST_REQUIRE(t);
+    std::string s;
+    for (const auto& r : t->rows) s += r.get("name").value_or("-") + "=" + r.get("total").value_or("-") + ";";
+    BOOST_TEST(s == "合计=30.00;信息系统运行维护项目=20.00;会议费=10.00;");
+    BOOST_TEST(!t->suspect);
 }
