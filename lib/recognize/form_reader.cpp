@@ -482,8 +482,9 @@ struct Reader {
         for (const auto& c : line.cells) {
             if (c.text.empty()) continue;
             if (match_label(c.text) != Field::none) continue;  // 绩效指标
-            // 绩/效/指/标 printed down the row-label column, left of the grid.
-            if (c.box.x1 < header.left) continue;
+            // 绩/效/指/标 printed down the row-label column, left of the grid (PDF:
+            // a text input's columns are tab positions, not places).
+            if (!from_text && c.box.x1 < header.left) continue;
             // Furniture left over ("— —" of a page number), a column's subtotal "(90)".
             static const RE2 no_content(R"(^—[\s—]*—$|^\(\d+\)$)");
             if (RE2::FullMatch(c.text, no_content)) continue;
@@ -510,7 +511,7 @@ struct Reader {
             close();
             return;
         }
-        if (in_grid && std::all_of(ln.cells.begin(), ln.cells.end(),
+        if (in_grid && !from_text && std::all_of(ln.cells.begin(), ln.cells.end(),
                                    [&](const Cell& c) { return c.text.empty() || c.box.x1 < header.left; })) {
             pages.insert(page);
             return;  // 绩/效/指/标 printed down the row-label column beside the grid
