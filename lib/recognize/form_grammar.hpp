@@ -136,9 +136,11 @@ struct Span {
 // contiguous blocks so that each label sits at the middle of its block, as the
 // text of a merged cell is printed vertically centred.  A label may get no
 // unit, unless `none_empty` (every label heads at least one).  Returns the
-// label index per unit (-1: none).
+// label index per unit (-1: none); *cost, when given, is the sum of the labels'
+// distances from their blocks' middles (infinite when no reading fits and the
+// nearest label is taken instead).
 std::vector<int> centre_blocks(const std::vector<double>& label_y, const std::vector<Span>& units,
-                               bool none_empty = false);
+                               bool none_empty = false, double* cost = nullptr);
 
 // Indicators of a grid.  `geometric`: merged level cells are vertically centred
 // (PDF); otherwise a level label applies from its own line downward (text).

@@ -54,11 +54,13 @@ Text* data_slot(Row& r, GridCol c) {
 // blocks so that each label sits at the middle of its block: a merged cell's
 // text is printed vertically centred.  Labels may get no unit (placeholder rows
 // such as 经济效益指标 with nothing after it).  Returns the label index per unit.
-std::vector<int> centre_blocks(const std::vector<double>& label_y, const std::vector<Span>& units, bool none_empty) {
+std::vector<int> centre_blocks(const std::vector<double>& label_y, const std::vector<Span>& units, bool none_empty,
+                               double* cost) {
     const int k = static_cast<int>(label_y.size()), n = static_cast<int>(units.size());
     std::vector<int> owner(n, -1);
-    if (k == 0 || n == 0) return owner;
     const double inf = std::numeric_limits<double>::infinity();
+    if (cost) *cost = inf;
+    if (k == 0 || n == 0) return owner;
     // dp[j][i]: best cost of placing the first i units into the first j labels.
     std::vector<std::vector<double>> dp(k + 1, std::vector<double>(n + 1, inf));
     std::vector<std::vector<int>> from(k + 1, std::vector<int>(n + 1, -1));
@@ -105,6 +107,7 @@ std::vector<int> centre_blocks(const std::vector<double>& label_y, const std::ve
         for (int u = a; u < i; ++u) owner[u] = j - 1;
         i = a;
     }
+    if (cost) *cost = dp[k][n];
     return owner;
 }
 

@@ -508,67 +508,20 @@ struct Table {
 };
 
 
-// Rows to projects.  Each project's name is printed centred on its block of
-// rows; a project cut by a page break is printed on both pages, but its name
-// is then not centred on the rows of either: the block of the first project on
-// a page that continues one (`open_top`) reaches up to the table's top, that of
-// the last one on a page continued on the next (`open_bottom`) down to its end.
-// Every project has at least one row.  Returns the project index per row.
-std::vector<int> project_blocks(const std::vector<Para>& names, const std::vector<Span>& rows, bool open_top,
-                                bool open_bottom, double* cost = nullptr) {
-    const int k = static_cast<int>(names.size()), n = static_cast<int>(rows.size());
+// Rows to projects: each project's place is printed centred on its block of
+// rows, and every project has at least one (centre_blocks, no empty block).
+// *cost (when given) is the sum of the places' distances from their blocks'
+// middles, infinite when no such reading exists.  Returns the project per row.
+std::vector<int> project_blocks(const std::vector<Para>& names, const std::vector<Span>& rows, double* cost = nullptr) {
     if (cost) *cost = std::numeric_limits<double>::infinity();
-    if (k == 0 || n == 0) return std::vector<int>(static_cast<size_t>(n), -1);
-    if (k > n) {
-        std::vector<double> ys;
-        for (const auto& p : names) ys.push_back(p.cy());
-        return centre_blocks(ys, rows);
-    }
-    const double inf = std::numeric_limits<double>::infinity();
-    std::vector<std::vector<double>> dp(static_cast<size_t>(k + 1), std::vector<double>(static_cast<size_t>(n + 1), inf));
-    std::vector<std::vector<int>> from(static_cast<size_t>(k + 1), std::vector<int>(static_cast<size_t>(n + 1), -1));
-    dp[0][0] = 0;
-    for (int j = 1; j <= k; ++j) {
-        const double y = names[static_cast<size_t>(j - 1)].cy();
-        // Only rows between the neighbouring names can be this block's (checked below).
-        int a_min = j - 1, i_max = n;
-        if (j >= 2)
-            while (a_min < n && rows[static_cast<size_t>(a_min)].y0 + 1 < names[static_cast<size_t>(j - 2)].cy()) ++a_min;
-        if (j < k) {
-            i_max = 0;
-            for (int i = 1; i <= n; ++i)
-                if (rows[static_cast<size_t>(i - 1)].y1 - 1 <= names[static_cast<size_t>(j)].cy()) i_max = i;
-        }
-        for (int i = j; i <= std::min(n, i_max); ++i) {
-            for (int a = std::max(j - 1, a_min); a < i; ++a) {
-                if (dp[j - 1][a] == inf) continue;
-                const double top = rows[static_cast<size_t>(a)].y0, bot = rows[static_cast<size_t>(i - 1)].y1;
-                // A block never reaches past a neighbouring name.
-                if (j >= 2 && names[static_cast<size_t>(j - 2)].cy() > top + 1) continue;
-                if (j < k && names[static_cast<size_t>(j)].cy() < bot - 1) continue;
-                double c;
-                if (j == 1 && open_top && !(j == k && open_bottom))
-                    c = std::max(0.0, y - bot);
-                else if (j == k && open_bottom)
-                    c = j == 1 && open_top ? 0.0 : std::max(0.0, top - y);
-                else
-                    c = std::fabs(y - (top + bot) / 2);
-                if (dp[j - 1][a] + c < dp[j][i]) dp[j][i] = dp[j - 1][a] + c, from[j][i] = a;
-            }
-        }
-    }
-    if (dp[k][n] == inf) {
-        std::vector<double> ys;
-        for (const auto& p : names) ys.push_back(p.cy());
-        return centre_blocks(ys, rows);
-    }
-    std::vector<int> owner(static_cast<size_t>(n), -1);
-    for (int j = k, i = n; j >= 1; --j) {
-        const int a = from[j][i];
-        for (int u = a; u < i; ++u) owner[static_cast<size_t>(u)] = j - 1;
-        i = a;
-    }
-    if (cost) *cost = dp[k][n];
+    std::vector<double> ys;
+    for (const auto& p : names) ys.push_back(p.cy());
+    if (names.empty() || rows.empty()) return std::vector<int>(rows.size(), -1);
+    if (names.size() > rows.size()) return centre_blocks(ys, rows);
+    double c = 0;
+    auto owner = centre_blocks(ys, rows, true, &c);
+    if (c == std::numeric_limits<double>::infinity()) return centre_blocks(ys, rows);
+    if (cost) *cost = c;
     return owner;
 }
 
@@ -876,7 +829,7 @@ void read_run(const TableRun& run, std::vector<Fragment>& out) {
         for (size_t i = 1; i < row_page.size(); ++i) several_pages = several_pages || row_page[i] != row_page[0];
         double stacked_cost = 0;
         auto owner = !repeated_at_breaks && several_pages ? first_share_blocks(project_names, spans, row_page)
-                                                          : project_blocks(project_names, spans, false, false, &stacked_cost);
+                                                          : project_blocks(project_names, spans, &stacked_cost);
         if (repeated_at_breaks) {
             // Or each page's copy of a name is centred on that page's rows (iText):
             // per page, the names printed on it and its rows.  The reading whose
@@ -902,7 +855,7 @@ void read_run(const TableRun& run, std::vector<Fragment>& out) {
                 }
                 const std::vector<Span> page_rows(spans.begin() + static_cast<long>(i0), spans.begin() + static_cast<long>(i1));
                 double c = 0;
-                const auto o = project_blocks(on_page, page_rows, false, false, &c);
+                const auto o = project_blocks(on_page, page_rows, &c);
                 page_cost += on_page.empty() ? std::numeric_limits<double>::infinity() : c;
                 for (size_t u = 0; u < o.size(); ++u)
                     if (o[u] >= 0) per_page[i0 + u] = project_of[static_cast<size_t>(o[u])];
