@@ -9,7 +9,6 @@
 #include "normalize/text.hpp"
 
 #include <re2/re2.h>
-#include <re2/set.h>
 
 #include <algorithm>
 #include <cmath>
@@ -61,26 +60,21 @@ const std::pair<const char*, Field> kFieldNames[] = {
     {"filed", Field::filed},
 };
 
-// The labels of templates/forms.yaml in one RE2::Set: one DFA pass per cell
-// instead of a FullMatch per label (this runs on every cell of every form
-// page).  The first matching entry wins, as the list is ordered.
+// The labels of templates/forms.yaml, matched in one pass per cell (this runs
+// on every cell of every form page); the first listed entry wins.
 struct LabelSet {
     std::vector<Field> fields;
-    RE2::Set set{RE2::Options(), RE2::ANCHOR_BOTH};
+    FirstMatch match;
 };
 const LabelSet& label_set() {
     static const LabelSet labels = [] {
-        RE2::Options opt;
-        opt.set_log_errors(false);
-        LabelSet l{{}, RE2::Set(opt, RE2::ANCHOR_BOTH)};
+        std::vector<Field> fields;
+        std::vector<std::string> patterns;
         for (const auto& fl : builtin_templates().forms.labels) {
-            std::string err;
-            if (l.set.Add("(?:" + fl.pattern + "):?", &err) < 0)
-                throw std::logic_error("form label pattern " + fl.pattern + ": " + err);
-            l.fields.push_back(*field_named(fl.field));
+            patterns.push_back("(?:" + fl.pattern + "):?");
+            fields.push_back(*field_named(fl.field));
         }
-        if (!l.set.Compile()) throw std::logic_error("form label patterns do not compile");
-        return l;
+        return LabelSet{std::move(fields), FirstMatch(patterns, "form label")};
     }();
     return labels;
 }
@@ -172,10 +166,9 @@ Field match_label(const std::string& text) {
     if (chars > kLongestLabel) return Field::none;
     const std::string s = normalize::strip_spaces(normalize::normalize_text(text));
     if (s.empty()) return Field::none;
-    std::vector<int> hits;
     const LabelSet& labels = label_set();
-    if (!labels.set.Match(s, &hits) || hits.empty()) return Field::none;
-    return labels.fields[static_cast<size_t>(*std::min_element(hits.begin(), hits.end()))];
+    const int hit = labels.match.find(s);
+    return hit < 0 ? Field::none : labels.fields[static_cast<size_t>(hit)];
 }
 
 std::optional<Field> field_named(const std::string& name) {

@@ -1,4 +1,7 @@
 #include "recognize/patterns.hpp"
+#include <stdexcept>
+#include <algorithm>
+#include <re2/set.h>
 
 #include "normalize/text.hpp"
 
@@ -73,6 +76,25 @@ const RE2& narrative_line() {
 const RE2& total_label() {
     static const RE2 re(R"((?:合计|总计|部门合计))");
     return re;
+}
+
+FirstMatch::FirstMatch(const std::vector<std::string>& patterns, const std::string& what) {
+    RE2::Options opt;
+    opt.set_log_errors(false);
+    set_ = std::make_unique<RE2::Set>(opt, RE2::ANCHOR_BOTH);
+    for (const auto& p : patterns) {
+        std::string err;
+        if (set_->Add(p, &err) < 0) throw std::logic_error(what + " pattern " + p + ": " + err);
+    }
+    if (!set_->Compile()) throw std::logic_error(what + " patterns do not compile");
+}
+
+FirstMatch::~FirstMatch() = default;
+
+int FirstMatch::find(const std::string& text) const {
+    std::vector<int> hits;
+    if (!set_->Match(text, &hits) || hits.empty()) return -1;
+    return *std::min_element(hits.begin(), hits.end());
 }
 
 }  // namespace budgetdoc::recognize

@@ -5,7 +5,9 @@
 
 #include <re2/re2.h>
 
+#include <memory>
 #include <string>
+#include <vector>
 
 namespace budgetdoc::recognize {
 
@@ -28,5 +30,19 @@ const RE2& no_data_note();        // 注：本表无数据 …
 const RE2& note_line();           // 注：… / 说明：…
 const RE2& narrative_line();      // a sentence (。) — not a grid row
 const RE2& total_label();         // 合计, 总计
+
+// Patterns tried in order against a whole text in one DFA pass (an RE2::Set):
+// the index of the first that matches the whole text, -1 when none does.  For
+// the vocabularies that run on every cell (form labels, list-table headings).
+class FirstMatch {
+public:
+    // Throws std::logic_error naming `what` and the pattern that does not compile.
+    FirstMatch(const std::vector<std::string>& patterns, const std::string& what);
+    ~FirstMatch();
+    int find(const std::string& text) const;
+
+private:
+    std::unique_ptr<RE2::Set> set_;
+};
 
 }  // namespace budgetdoc::recognize

@@ -19,7 +19,6 @@
 #include "normalize/text.hpp"
 
 #include <re2/re2.h>
-#include <re2/set.h>
 
 #include <algorithm>
 #include <cctype>
@@ -54,29 +53,25 @@ constexpr double kStraddleEm = 1.0;
 constexpr size_t kLongestHeaderWord = 16;
 
 ListCol header_col(const std::string& text) {
-    // Header words of templates/forms.yaml in one RE2::Set (one pass per cell:
-    // this runs on every short cell of every page); the first listed match wins.
+    // Header words of templates/forms.yaml, matched in one pass per cell (this
+    // runs on every short cell of every page); the first listed entry wins.
     struct Words {
         std::vector<ListCol> cols;
-        RE2::Set set{RE2::Options(), RE2::ANCHOR_BOTH};
+        FirstMatch match;
     };
     static const Words words = [] {
-        RE2::Options opt;
-        opt.set_log_errors(false);
-        Words w{{}, RE2::Set(opt, RE2::ANCHOR_BOTH)};
+        std::vector<ListCol> cols;
+        std::vector<std::string> patterns;
         for (const auto& lc : builtin_templates().forms.list_columns) {
-            std::string err;
-            if (w.set.Add(lc.pattern, &err) < 0) throw std::logic_error("list column pattern " + lc.pattern + ": " + err);
-            w.cols.push_back(*list_column_named(lc.column));
+            patterns.push_back(lc.pattern);
+            cols.push_back(*list_column_named(lc.column));
         }
-        if (!w.set.Compile()) throw std::logic_error("list column patterns do not compile");
-        return w;
+        return Words{std::move(cols), FirstMatch(patterns, "list column")};
     }();
     const std::string s = normalize::strip_spaces(text);
     if (s.empty() || normalize::char_count(s) > kLongestHeaderWord) return ListCol::none;
-    std::vector<int> hits;
-    if (!words.set.Match(s, &hits) || hits.empty()) return ListCol::none;
-    return words.cols[static_cast<size_t>(*std::min_element(hits.begin(), hits.end()))];
+    const int hit = words.match.find(s);
+    return hit < 0 ? ListCol::none : words.cols[static_cast<size_t>(hit)];
 }
 
 struct Column {
