@@ -4,6 +4,8 @@
 #define BOOST_TEST_MODULE table_grammar
 #include <boost/test/unit_test.hpp>
 
+#include "page_support.hpp"
+
 #include "recognize/patterns.hpp"
 #include "recognize/recognize.hpp"
 #include "recognize/table_locator.hpp"
@@ -596,34 +598,8 @@ BOOST_AUTO_TEST_CASE(two_line_cell_centred_on_its_row_is_one_cell) {
 
 namespace {
 
-// A page built cell by cell: each line is {y, {text, x0, x1}...}.
-struct PlacedCell {
-    std::string text;
-    double x0, x1;
-};
-Page page_of(const std::vector<std::pair<double, std::vector<PlacedCell>>>& rows) {
-    Page p;
-    p.number = 9;
-    p.width = 842;
-    p.height = 595;
-    for (const auto& [y, cells] : rows) {
-        Line l;
-        l.page = 9;
-        l.box = {1e9, y, 0, y + 10};
-        for (const auto& c : cells) {
-            Cell cell;
-            cell.raw = cell.text = c.text;
-            cell.box = {c.x0, y, c.x1, y + 10};
-            cell.font_size = 10;
-            cell.column = static_cast<int>(l.cells.size());
-            l.box.x0 = std::min(l.box.x0, c.x0);
-            l.box.x1 = std::max(l.box.x1, c.x1);
-            l.cells.push_back(cell);
-        }
-        p.lines.push_back(l);
-    }
-    return p;
-}
+using test::page_of;
+using test::PlacedCell;
 
 std::string item_total(const Table& t) {
     std::string s;

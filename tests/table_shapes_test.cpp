@@ -5,6 +5,7 @@
 #define BOOST_TEST_MODULE table_shapes
 #include <boost/test/unit_test.hpp>
 
+#include "page_support.hpp"
 #include "recognize/recognize.hpp"
 
 #include <string>
@@ -14,37 +15,8 @@ using namespace budgetdoc;
 
 namespace {
 
-struct Placed {
-    std::string text;
-    double x0, x1;
-    int column = -1;  // band index as the source layer gives it
-    int span = 1;
-};
-
-Page page_of(const std::vector<std::pair<double, std::vector<Placed>>>& rows, int number = 5) {
-    Page p;
-    p.number = number;
-    p.width = 842;
-    p.height = 595;
-    for (const auto& [y, cells] : rows) {
-        Line l;
-        l.page = number;
-        l.box = {1e9, y, 0, y + 10};
-        for (const auto& c : cells) {
-            Cell cell;
-            cell.raw = cell.text = c.text;
-            cell.box = {c.x0, y, c.x1, y + 10};
-            cell.font_size = 10;
-            cell.column = c.column;
-            cell.span = c.span;
-            l.box.x0 = std::min(l.box.x0, c.x0);
-            l.box.x1 = std::max(l.box.x1, c.x1);
-            l.cells.push_back(cell);
-        }
-        p.lines.push_back(l);
-    }
-    return p;
-}
+using Placed = test::PlacedCell;
+using test::page_of;
 
 std::string rows_of(const Table& t) {
     std::string s;
