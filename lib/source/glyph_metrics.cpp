@@ -97,9 +97,10 @@ void correct_inflated_boxes(std::vector<Word>& words, const GlyphTuning& t) {
         if (ratio <= limit && ratio >= t.deflated_ratio) continue;
         for (size_t i : members) {
             Word& w = words[i];
-            const double cy = w.box.center_y(), half = t.corrected_height_em * size / 2;
-            w.box.y0 = cy - half;
-            w.box.y1 = cy + half;
+            const double baseline = w.box.y0 + t.baseline_fraction * w.box.height();
+            const double corrected = t.corrected_height_em * size;
+            w.box.y0 = baseline - t.baseline_fraction * corrected;
+            w.box.y1 = baseline + (1 - t.baseline_fraction) * corrected;
             w.font_size = size;
         }
     }

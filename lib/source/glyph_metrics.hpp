@@ -8,8 +8,14 @@
 // and every later stage, which judges gaps and overlaps in font sizes, merges
 // rows.  Glyph advances do not lie that way: an ideograph advances one em, a
 // Latin digit about half of one.  So the size is measured from the word's width,
-// and a box far taller (or shorter) than that size is resized about its centre (which stays on
-// the printed line: ascent and descent are inflated alike).
+// and a box far taller (or shorter) than that size is resized about its baseline.
+//
+// Poppler places a box at [baseline - ascent·size, baseline - descent·size].  A
+// wrong box comes from ascent and descent read on a wrong scale (font units of
+// 2048 or 256 per em taken as 1000), which stretches the box about the baseline,
+// not about its centre: an inflated Arial-metric figure and a deflated FangSong
+// name printed on one line have centres a third of a line apart, but the same
+// baseline, at the same fraction of each box.
 #pragma once
 
 #include <budgetdoc/layout.hpp>
@@ -32,6 +38,10 @@ struct GlyphTuning {
     // producers whose geometry the layout rules were first measured on report
     // (LibreOffice, WPS), so a corrected page reads like theirs.
     double corrected_height_em = 1.3;
+    // Where the baseline lies in a box, as a fraction of its height from the
+    // top: ascent / (ascent - descent), about 0.8 for text fonts (0.78 Arial,
+    // 0.86 FangSong), and kept by a box stretched on a wrong scale.
+    double baseline_fraction = 0.8;
 };
 
 // Advance of a UTF-8 string in ems, estimated per character class (ideographs

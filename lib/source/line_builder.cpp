@@ -246,7 +246,46 @@ struct Piece {
     Cell cell;
     bool merged_away = false;
     double last_line_cy = 0;  // centre of the cell's last printed line
+    double last_line_x0 = 0, last_line_x1 = 0;  // ... and its extent
+    bool figure = false;      // the cell is a figure (amount, code, percentage)
 };
+
+// Whether the printed lines through y_upper and y_lower both hold a figure in
+// one column: two rows of a table, however tightly pitched, since a figure
+// never wraps.  A cell's text on the lower line then begins the next row's
+// cell, not a continuation of the one above.
+bool figures_stacked(const std::vector<Piece>& pieces, double y_upper, double y_lower, double fs) {
+    const double tol = 0.3 * fs;
+    for (const Piece& up : pieces) {
+        if (!up.figure || up.merged_away || std::fabs(up.cell.box.center_y() - y_upper) > tol) continue;
+        for (const Piece& lo : pieces)
+            if (lo.figure && !lo.merged_away && std::fabs(lo.cell.box.center_y() - y_lower) <= tol &&
+                overlap(up.cell.box.x0, up.cell.box.x1, lo.cell.box.x0, lo.cell.box.x1) > 0)
+                return true;
+    }
+    return false;
+}
+
+// The page's row pitch, in points, or 0 when the page shows none: the
+// smallest baseline distance between two figures printed one under the other in
+// one column (two rows, since a figure never wraps).  Text wraps at its font's
+// leading, tighter than rows that have cell padding, so a line a full row pitch
+// below another begins the next row.
+double row_pitch(const std::vector<Piece>& pieces) {
+    double best = 0;
+    for (const Piece& u : pieces) {
+        if (!u.figure) continue;
+        const double fs = std::max(1.0, u.cell.font_size);
+        for (const Piece& l : pieces) {
+            if (!l.figure || std::fabs(l.cell.font_size - u.cell.font_size) > 0.05 * fs) continue;
+            const double pitch = l.cell.box.center_y() - u.cell.box.center_y();
+            if (pitch < 0.8 * fs || pitch > 3 * fs) continue;
+            if (overlap(u.cell.box.x0, u.cell.box.x1, l.cell.box.x0, l.cell.box.x1) <= 0) continue;
+            if (best == 0 || pitch < best) best = pitch;
+        }
+    }
+    return best;
+}
 
 // The page's leading of wrapped text, in font sizes, or 0 when the page shows
 // none: the smallest baseline pitch from a full line (long, ending at the right
@@ -320,8 +359,21 @@ bool straddles_row(const std::vector<Piece>& pieces, size_t upper, size_t lower)
 // Step 2: merge cells that continue on the next printed line of the same cell.
 void merge_wrapped(std::vector<Piece>& pieces, const LayoutTuning& t) {
     std::sort(pieces.begin(), pieces.end(), [](const Piece& a, const Piece& b) { return a.cell.box.y0 < b.cell.box.y0; });
-    for (Piece& p : pieces) p.last_line_cy = p.cell.box.center_y();
+    for (Piece& p : pieces) {
+        p.last_line_cy = p.cell.box.center_y();
+        p.last_line_x0 = p.cell.box.x0;
+        p.last_line_x1 = p.cell.box.x1;
+        p.figure = p.cell.raw.find('\n') == std::string::npos &&
+                   (looks_like_figure(normalize::normalize_text(p.cell.raw)) || normalize::looks_like_amount(p.cell.raw));
+    }
     const double leading = wrap_leading(pieces, t);
+    const double rows = row_pitch(pieces);
+    std::map<long, double> right_edge;  // per left edge (0.5 pt steps): rightmost end
+    const auto edge_key = [](double x) { return std::lround(x * 2); };
+    for (const Piece& p : pieces) {
+        double& r = right_edge[edge_key(p.cell.box.x0)];
+        r = std::max(r, p.cell.box.x1);
+    }
     for (size_t i = 0; i < pieces.size(); ++i) {
         if (pieces[i].merged_away) continue;
         bool grew = true;
@@ -339,7 +391,12 @@ void merge_wrapped(std::vector<Piece>& pieces, const LayoutTuning& t) {
                 if (b.center_y() <= upper.box.center_y()) continue;
                 const bool at_leading = leading == 0 || b.center_y() - pieces[i].last_line_cy <=
                                                              leading * (1 + t.leading_tolerance) * fs;
-                if ((gap > t.wrap_gap_em * fs || !at_leading) && !straddles_row(pieces, i, j)) continue;
+                // A row pitch below a cell whose last line is not full (another
+                // line starting at its x runs further): the next row, not a wrap.
+                const bool row_apart = rows > 0 &&
+                                       pieces[i].last_line_x1 < right_edge[edge_key(pieces[i].last_line_x0)] - 0.5 * fs &&
+                                       b.center_y() - pieces[i].last_line_cy >= rows * (1 - t.leading_tolerance);
+                if ((gap > t.wrap_gap_em * fs || !at_leading || row_apart) && !straddles_row(pieces, i, j)) continue;
                 const double ov = overlap(upper.box.x0, upper.box.x1, b.x0, b.x1);
                 if (ov < 0.5 * std::min(upper.box.width(), b.width())) continue;
                 // Text wraps only when its line is full: a line below that is
@@ -347,6 +404,8 @@ void merge_wrapped(std::vector<Piece>& pieces, const LayoutTuning& t) {
                 // them, is the next row's cell (tightly pitched form rows).
                 if (gap > t.loose_gap_em * fs && b.width() > upper.box.width() + t.wrap_wider_em * fs) continue;
                 if (std::fabs(pieces[j].cell.font_size - upper.font_size) > 0.25 * fs) continue;
+                if (pieces[i].figure && pieces[j].figure) continue;  // two values, one under the other
+                if (!pieces[j].figure && figures_stacked(pieces, pieces[i].last_line_cy, b.center_y(), fs)) continue;
                 if (best == pieces.size() || b.y0 < pieces[best].cell.box.y0) best = j;
             }
             if (best == pieces.size()) break;
@@ -362,10 +421,24 @@ void merge_wrapped(std::vector<Piece>& pieces, const LayoutTuning& t) {
                     break;
                 }
             }
+            // Nor may the upper cell span another cell of the lower line, a
+            // column apart: it is then a heading over several columns
+            // (支出功能分类科目编码 over 类 | 款 | 项), and the line below holds
+            // their headings.  (A wrapped line split in two at a figure is not.)
+            for (size_t j = 0; j < pieces.size() && !ambiguous; ++j) {
+                if (j == i || j == best || pieces[j].merged_away) continue;
+                const Box& o = pieces[j].cell.box;
+                const double apart = std::max(o.x0 - lb.x1, lb.x0 - o.x1);
+                if (std::fabs(o.center_y() - lb.center_y()) < 0.3 * fs && apart >= t.heading_column_gap_em * fs &&
+                    overlap(o.x0, o.x1, upper.box.x0, upper.box.x1) > 0.5 * std::min(o.width(), upper.box.width()))
+                    ambiguous = true;
+            }
             if (ambiguous) break;
             upper.raw += "\n" + pieces[best].cell.raw;
             upper.box = unite(upper.box, lb);
             pieces[i].last_line_cy = lb.center_y();
+            pieces[i].last_line_x0 = lb.x0;
+            pieces[i].last_line_x1 = lb.x1;
             pieces[best].merged_away = true;
             grew = true;
         }

@@ -40,6 +40,9 @@ struct LayoutTuning {
     double leading_tolerance = 0.08;
     int leading_min_glyphs = 8;  // a line this long (or longer) shows the leading
     double wrap_wider_em = 2.5;
+    // Cells of one line this far apart (or more) are two columns: a cell above
+    // spanning both is their heading, not text wrapping onto them.
+    double heading_column_gap_em = 1.0;
     // A word that touches the one before it still starts a new cell when cells
     // of at least this many printed lines start at its left edge (a column edge)
     int column_edge_min_lines = 3;
