@@ -23,6 +23,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <deque>
 #include <map>
 #include <memory>
 #include <set>
@@ -471,9 +472,40 @@ void parse_body_row(TableBuilder& tb, const Line& l, Document& doc) {
     }
 }
 
+// The split-code headings (类 | 款 | 项) printed at the top of their tall
+// header cells, on the line of the first body row centred beside them (合计 with
+// its figures): cells of that line that are wholly a code column's heading are
+// a header line of their own.  Returns the grid with that line split in two.
+std::vector<const Line*> split_code_headings(const std::vector<const Line*>& grid, const CompiledSpec& cs,
+                                             std::deque<Line>& storage) {
+    size_t first_body = 0;
+    while (first_body < grid.size() && !source::is_body_like(*grid[first_body])) ++first_body;
+    if (first_body == grid.size()) return grid;
+    Line heads = *grid[first_body], rest = *grid[first_body];
+    heads.cells.clear();
+    rest.cells.clear();
+    for (const auto& c : grid[first_body]->cells) {
+        bool heading = false;
+        for (size_t k = 0; k < cs.spec->columns.size() && !heading; ++k)
+            heading = cs.spec->columns[k].kind == FieldKind::code && RE2::FullMatch(c.text, *cs.headers[k]);
+        (heading ? heads : rest).cells.push_back(c);
+    }
+    if (heads.cells.empty() || rest.cells.empty()) return grid;
+    std::vector<const Line*> out(grid.begin(), grid.begin() + static_cast<long>(first_body));
+    storage.push_back(std::move(heads));
+    out.push_back(&storage.back());
+    storage.push_back(std::move(rest));
+    out.push_back(&storage.back());
+    out.insert(out.end(), grid.begin() + static_cast<long>(first_body) + 1, grid.end());
+    return out;
+}
+
 // Read one page's part of a table's grid.
-void read_grid_part(TableBuilder& tb, const std::vector<const Line*>& grid, Document& doc) {
-    if (grid.empty()) return;
+void read_grid_part(TableBuilder& tb, const std::vector<const Line*>& printed_grid, Document& doc) {
+    if (printed_grid.empty()) return;
+    std::deque<Line> split_lines;
+    const std::vector<const Line*> grid =
+        tb.bands.empty() ? split_code_headings(printed_grid, *tb.cs, split_lines) : printed_grid;
     // Header rows: up to the last row of header words before the first row
     // with an amount or a code (a row between two header rows is header too,
     // e.g. 功能分类科目编码 alone on its line).

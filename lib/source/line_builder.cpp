@@ -266,6 +266,34 @@ bool figures_stacked(const std::vector<Piece>& pieces, double y_upper, double y_
     return false;
 }
 
+// Whether `upper` is the heading of a run of columns on the line of piece
+// `lower`: two or more cells a column gap apart (类 | 款 | 项), with `upper`
+// centred over the run although narrower than it (科目编码 over them), and
+// wider than the cell under it.
+bool heads_columns(const std::vector<Piece>& pieces, size_t lower, const Box& upper, double fs, const LayoutTuning& t) {
+    const Box& lb = pieces[lower].cell.box;
+    // A heading is wider than each heading under it; a full line wrapped onto
+    // the next is as wide as its continuation.
+    if (lb.width() > upper.width() - fs) return false;
+    std::vector<Box> line;
+    for (const Piece& p : pieces)
+        if (!p.merged_away && std::fabs(p.cell.box.center_y() - lb.center_y()) < 0.3 * fs) line.push_back(p.cell.box);
+    std::sort(line.begin(), line.end(), [](const Box& a, const Box& b) { return a.x0 < b.x0; });
+    size_t at = 0;
+    while (at < line.size() && line[at].x0 != lb.x0) ++at;
+    if (at == line.size()) return false;
+    const auto column_apart = [&](const Box& a, const Box& b) {
+        const double gap = b.x0 - a.x1;
+        return gap >= t.heading_column_gap_em * fs && gap <= t.heading_run_gap_em * fs;
+    };
+    size_t first = at, last = at;
+    while (first > 0 && column_apart(line[first - 1], line[first])) --first;
+    while (last + 1 < line.size() && column_apart(line[last], line[last + 1])) ++last;
+    if (first == last) return false;
+    const double run_centre = (line[first].x0 + line[last].x1) / 2;
+    return std::fabs(upper.center_x() - run_centre) <= fs && upper.width() < line[last].x1 - line[first].x0;
+}
+
 // The page's row pitch, in points, or 0 when the page shows none: the
 // smallest baseline distance between two figures printed one under the other in
 // one column (two rows, since a figure never wraps).  Text wraps at its font's
@@ -433,6 +461,7 @@ void merge_wrapped(std::vector<Piece>& pieces, const LayoutTuning& t) {
                     overlap(o.x0, o.x1, upper.box.x0, upper.box.x1) > 0.5 * std::min(o.width(), upper.box.width()))
                     ambiguous = true;
             }
+            if (!ambiguous) ambiguous = heads_columns(pieces, best, upper.box, fs, t);
             if (ambiguous) break;
             upper.raw += "\n" + pieces[best].cell.raw;
             upper.box = unite(upper.box, lb);

@@ -43,6 +43,9 @@ struct LayoutTuning {
     // Cells of one line this far apart (or more) are two columns: a cell above
     // spanning both is their heading, not text wrapping onto them.
     double heading_column_gap_em = 1.0;
+    // ... and cells of one line at most this far apart are one run of columns
+    // that a narrower cell centred above them heads (科目编码 over 类 | 款 | 项).
+    double heading_run_gap_em = 4.0;
     // A word that touches the one before it still starts a new cell when cells
     // of at least this many printed lines start at its left edge (a column edge)
     int column_edge_min_lines = 3;
