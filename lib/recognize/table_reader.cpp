@@ -72,10 +72,79 @@ std::vector<BandField> map_from_header(const std::vector<const Line*>& header, c
                 it->second.second = std::max(it->second.second, c.box.x1);
             }
         }
+    // A group heading (基本支出) centred over a run of columns headed below it:
+    // when one of them is headed 小计, that subtotal is the group's own figure, so
+    // its column takes the heading (not the column the heading happens to
+    // overlap); with none, the heading names no column of its own.
+    static const RE2 subtotal_word("小计|合计");
+    std::vector<const Cell*> heads;
+    for (const Line* l : header)
+        if (!is_column_number_row(*l))
+            for (const auto& c : l->cells)
+                if (c.column >= 0 && c.span == 1) heads.push_back(&c);
+    std::vector<int> columns_in_order;
+    for (const auto& [column, ext] : extent) columns_in_order.push_back(column);
+    std::map<int, std::pair<double, double>> body_extent;
+    for (const Line* l : all) {
+        if (std::find(header.begin(), header.end(), l) != header.end()) continue;
+        for (const auto& c : l->cells) {
+            if (c.column < 0 || c.span > 1) continue;
+            auto it = body_extent.emplace(c.column, std::make_pair(c.box.x0, c.box.x1)).first;
+            it->second.first = std::min(it->second.first, c.box.x0);
+            it->second.second = std::max(it->second.second, c.box.x1);
+        }
+    }
+    std::map<const Cell*, int> heading_column;
+    for (const Cell* g : heads) {
+        // Only a heading that names a figure of the table (基本支出), not a side
+        // (收入 | 支出) or a title.
+        bool names_figure = false;
+        for (size_t k = 0; k < cs.spec->columns.size() && !names_figure; ++k)
+            names_figure = cs.spec->columns[k].kind == FieldKind::amount && RE2::PartialMatch(g->text, *cs.headers[k]) &&
+                           !RE2::FullMatch(g->text, subtotal_word);
+        if (!names_figure) continue;
+        const double fs = std::max(1.0, g->font_size);
+        // A heading centred over the figures of the column it stands in is that
+        // column's own.
+        auto own = body_extent.find(g->column);
+        if (own == body_extent.end() || std::fabs((own->second.first + own->second.second) / 2 - g->box.center_x()) <= fs)
+            continue;
+        for (size_t a = 0; a < columns_in_order.size(); ++a)
+            for (size_t b = a + 1; b < columns_in_order.size(); ++b) {
+                const double centre = (extent[columns_in_order[a]].first + extent[columns_in_order[b]].second) / 2;
+                if (std::fabs(centre - g->box.center_x()) > fs) continue;
+                // Every other column of the run is headed below the group heading.
+                bool headed_below = true;
+                for (size_t k = a; k <= b && headed_below; ++k) {
+                    if (columns_in_order[k] == g->column) continue;
+                    bool below = false;
+                    for (const Cell* h : heads)
+                        below = below || (h->column == columns_in_order[k] && h->box.center_y() >= g->box.center_y() + 0.3 * fs);
+                    headed_below = below;
+                }
+                if (!headed_below || g->column < columns_in_order[a] || g->column > columns_in_order[b]) continue;
+                bool own_heading_below = false;
+                for (const Cell* sub : heads) {
+                    const int col = sub->column;
+                    if (sub->box.center_y() < g->box.center_y() + 0.3 * fs) continue;
+                    if (col == g->column) own_heading_below = true;
+                    if (col == g->column || col < columns_in_order[a] || col > columns_in_order[b]) continue;
+                    if (RE2::FullMatch(sub->text, subtotal_word)) heading_column[g] = col;
+                }
+                // With no subtotal the group prints only its parts (人员经费 |
+                // 公用经费 under 基本支出): each column is named by its own heading.
+                if (!heading_column.count(g) && own_heading_below) heading_column[g] = -1;
+            }
+    }
     for (const Line* l : header)
         for (const auto& c : l->cells) {
             if (c.column < 0 || c.span > 1 || is_column_number_row(*l)) continue;
-            header_text[c.column] += c.text;
+            auto moved = heading_column.find(&c);
+            if (moved != heading_column.end()) {
+                if (moved->second >= 0) header_text[moved->second] = c.text + header_text[moved->second];
+            }
+            else
+                header_text[c.column] += c.text;
         }
     // Which columns hold anything below the header: a column printed with a
     // header only (a group header such as 本年支出 set over its own band, or an
