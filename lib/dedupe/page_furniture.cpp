@@ -102,8 +102,10 @@ void remove_pdf_furniture(std::vector<source::PdfPage>& pages, std::vector<Diagn
             for (const auto& o : p.words)
                 if (std::fabs(o.box.center_y() - w.box.center_y()) <= t.line_step) on_line.push_back(&o);
             std::sort(on_line.begin(), on_line.end(), [](const Word* a, const Word* b) { return a->box.x0 < b->box.x0; });
+            // Words joined by a space: two figures on one line ("30 | 61", the
+            // 行次 of an empty table row) are not one number.
             std::string text;
-            for (const Word* o : on_line) text += o->text;
+            for (const Word* o : on_line) text += (text.empty() ? "" : " ") + o->text;
             return text;
         };
         const auto in_table_row = [&](const Word& w) {

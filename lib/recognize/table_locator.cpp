@@ -76,13 +76,21 @@ std::string line_text(const Line& l) {
 // starred in the label columns ("** | ** | 1 | 2").
 bool is_column_number_row(const Line& l) {
     if (l.cells.size() < 2) return false;
-    int numbers = 0, labels = 0;
+    int numbers = 0, labels = 0, previous = 0;
+    bool consecutive = true;  // column numbers count 1, 2, 3 …; 行次 of an empty row (30 | 61) do not
     for (const auto& c : l.cells) {
-        if (RE2::FullMatch(c.text, R"(\d{1,2})")) ++numbers;
-        else if (c.text == "栏次" || c.text == "行次" || RE2::FullMatch(c.text, R"(\*+)")) ++labels;
-        else return false;
+        int n = 0;
+        if (RE2::FullMatch(c.text, R"((\d{1,2}))", &n)) {
+            consecutive = consecutive && (numbers == 0 || n == previous + 1);
+            previous = n;
+            ++numbers;
+        } else if (c.text == "栏次" || c.text == "行次" || RE2::FullMatch(c.text, R"(\*+)")) {
+            ++labels;
+        } else {
+            return false;
+        }
     }
-    return numbers >= 2 || (numbers >= 1 && labels >= 1);
+    return (numbers >= 2 && (consecutive || labels >= 1)) || (numbers >= 1 && labels >= 1);
 }
 
 bool is_header_row(const Line& l) {

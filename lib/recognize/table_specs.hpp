@@ -30,7 +30,7 @@ struct ColumnSpec {
 // An arithmetic identity of a table (templates/*.yaml, `sums`), checked by
 // validate/consistency on every table read.
 struct SumRule {
-    enum class Kind { row, hierarchy, totals, part_of, spending_parts };
+    enum class Kind { row, hierarchy, totals, part_of, spending_parts, lines };
     Kind kind = Kind::row;
     // row: on every row of `side` printing `total` and a part, total = Σ parts; a
     // part named in `groups` is replaced by its breakdown where the row prints it;
@@ -45,6 +45,11 @@ struct SumRule {
     // totals: the income side's grand-total label, the expenditure side's, and the
     // expenditure field compared with the income amount.
     std::string income_label, expenditure_label;
+    // lines: on `side`, the row whose item fully matches the pattern `total` =
+    // Σ the rows above it whose item fully matches one of the patterns `parts`,
+    // for each field of `fields` (总计 = 本年收入合计 + 年初结转和结余; 本年支出合计
+    // = Σ the numbered lines above it).
+    std::vector<std::string> fields;
 };
 
 struct TableSpec {

@@ -102,7 +102,7 @@ ColumnSpec column(const Context& cx, const YAML::Node& n, const std::string& whe
 }
 
 SumRule sum_rule(const Context& cx, const YAML::Node& n, const std::string& where, const TableSpec& t) {
-    if (!n.IsMap() || n.size() != 1) cx.fail(n, where, "expected one of row, hierarchy, totals, part_of, spending_parts");
+    if (!n.IsMap() || n.size() != 1) cx.fail(n, where, "expected one of row, hierarchy, totals, part_of, spending_parts, lines");
     const std::string kind = n.begin()->first.as<std::string>();
     const YAML::Node body = n.begin()->second;
     const std::string at = where + "." + kind;
@@ -144,6 +144,22 @@ SumRule sum_rule(const Context& cx, const YAML::Node& n, const std::string& wher
         r.income_label = text(cx, body, at, "income");
         r.expenditure_label = text(cx, body, at, "expenditure");
         r.total = text(cx, body, at, "field");
+    } else if (kind == "lines") {
+        r.kind = SumRule::Kind::lines;
+        only_keys(cx, body, at, {"side", "total", "parts", "fields"});
+        r.side = side_of(cx, body, at);
+        r.total = text(cx, body, at, "total");
+        r.parts = list(cx, body, at, "parts");
+        r.fields = list(cx, body, at, "fields");
+        for (const auto& f : r.fields) known_field(f, body["fields"], at + ".fields");
+        for (const std::string& pattern : std::vector<std::string>{r.total}) {
+            RE2 re(pattern);
+            if (!re.ok()) cx.fail(body["total"], at + ".total", "invalid pattern: " + re.error());
+        }
+        for (const auto& pattern : r.parts) {
+            RE2 re(pattern);
+            if (!re.ok()) cx.fail(body["parts"], at + ".parts", "invalid pattern: " + re.error());
+        }
     } else if (kind == "part_of" && body.IsSequence()) {
         // part_of: [budget, actual] — the amount fields each row's parts add up in.
         r.kind = SumRule::Kind::part_of;
@@ -157,7 +173,7 @@ SumRule sum_rule(const Context& cx, const YAML::Node& n, const std::string& wher
             cx.fail(body, at, "expected true");
         }
     } else {
-        cx.fail(n, at, "unknown rule (row, hierarchy, totals, part_of, spending_parts)");
+        cx.fail(n, at, "unknown rule (row, hierarchy, totals, part_of, spending_parts, lines)");
     }
     return r;
 }

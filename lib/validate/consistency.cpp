@@ -6,6 +6,7 @@
 #include <re2/re2.h>
 
 #include <map>
+#include <memory>
 #include <set>
 
 namespace budgetdoc::validate {
@@ -244,6 +245,41 @@ struct Checker {
         if (!nu.empty()) expect(value_of(*total_row, "total"), use, label + " vs 支出用途 items", t, *total_row, "total", nu);
     }
 
+    // A labelled line = Σ the labelled lines above it (SumRule::Kind::lines).
+    void line_sums(const Table& t, const std::vector<Record>& rows, const std::string& total_pattern,
+                   const std::vector<std::string>& part_patterns, const std::vector<std::string>& fields) {
+        const RE2 total_re(total_pattern);
+        std::vector<std::unique_ptr<RE2>> part_res;
+        for (const auto& p : part_patterns) part_res.push_back(std::make_unique<RE2>(p));
+        const auto label_of = [](const Record& r) { return r.get("item").value_or(r.get("name").value_or("")); };
+        for (size_t i = 0; i < rows.size(); ++i) {
+            if (!RE2::FullMatch(label_of(rows[i]), total_re)) continue;
+            for (const std::string& field : fields) {
+                bool has_total = false;
+                const Amount printed = value_of(rows[i], field, &has_total);
+                if (!has_total) continue;
+                Amount sum;
+                sum.integer = "0";
+                std::vector<std::string> parts;
+                bool any_part = false;
+                for (size_t j = 0; j < i; ++j) {
+                    const std::string label = label_of(rows[j]);
+                    bool part = false;
+                    for (const auto& re : part_res) part = part || RE2::FullMatch(label, *re);
+                    if (!part) continue;
+                    bool present = false;
+                    sum = sum.plus(value_of(rows[j], field, &present));
+                    if (present) {
+                        any_part = true;
+                        parts.push_back(label);
+                    }
+                }
+                if (any_part) expect(printed, sum, label_of(rows[i]) + " " + field + " = its lines", t, rows[i], field, parts);
+            }
+            break;
+        }
+    }
+
     void two_sided_totals(const Table& t, const std::string& income_total, const std::string& expense_total,
                           const std::string& expense_field) {
         const Record *in = nullptr, *out = nullptr;
@@ -336,6 +372,7 @@ ConsistencyReport check_consistency(Document& doc) {
                 case Kind::totals: c.two_sided_totals(t, rule.income_label, rule.expenditure_label, rule.total); break;
                 case Kind::part_of: c.part_of_sums(t, rule.parts.empty() ? std::vector<std::string>{"total"} : rule.parts); break;
                 case Kind::spending_parts: c.spending_parts(t); break;
+                case Kind::lines: c.line_sums(t, rows, rule.total, rule.parts, rule.fields); break;
             }
         }
     }

@@ -42,6 +42,9 @@ std::string describe(const SumRule& r) {
             return r.income_label + " (amount) = " + r.expenditure_label + " (" + r.total + ")";
         case SumRule::Kind::part_of: return "each row = Σ rows whose part_of names it, for " + join(r.parts.empty() ? std::vector<std::string>{"total"} : r.parts, ", ");
         case SumRule::Kind::spending_parts: return "each part of a three-part table adds up to the 支出 小计";
+        case SumRule::Kind::lines:
+            return std::string(r.side == Side::only ? "" : side_name(r.side)) + (r.side == Side::only ? "" : ": ") + "line /" +
+                   r.total + "/ = Σ lines above it matching " + join(r.parts, " | ") + ", for " + join(r.fields, ", ");
     }
     return "";
 }
