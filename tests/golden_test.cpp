@@ -8,6 +8,10 @@
 
 #include "golden_support.hpp"
 
+#include <set>
+#include <string>
+#include <vector>
+
 using budgetdoc::test::golden;
 
 namespace {
@@ -38,6 +42,35 @@ BOOST_AUTO_TEST_CASE(skia_type3_tables) { check_tables("variants/xinzhou-jjzd-20
 BOOST_AUTO_TEST_CASE(running_header_tables) { check_tables("variants/shanxi-jgj-2023-header", ".pdf"); }
 BOOST_AUTO_TEST_CASE(scattered_fragments_tables) { check_tables("variants/datong-jjzd-2025-scattered", ".pdf"); }
 BOOST_AUTO_TEST_CASE(no_data_full_width_tables) { check_tables("variants/shanxi-jcgaj-2026-nodata", ".pdf"); }
+// A 决算 (samples/final/README.md): the nine tables of the national template.
+BOOST_AUTO_TEST_CASE(final_accounts_tables) { check_tables("final/cn-gjxfj-2024-dept-final", ".pdf"); }
+
+// Every place where that document's own arithmetic does not add up, as listed in
+// samples/final/README.md from a reading of the PDF, is reported with both figures
+// (all rounding: 0.01), and nothing else is.
+BOOST_AUTO_TEST_CASE(final_accounts_identities) {
+    const auto g = golden("final/cn-gjxfj-2024-dept-final", ".pdf");
+    BOOST_TEST_REQUIRE(g.error.empty(), g.error);
+    std::multiset<std::string> want = {
+        "final_income_expenditure_summary 14572.53 14572.54",
+        "final_expenditure 14572.53 14572.54", "final_expenditure 10685.56 10685.55",
+        "final_expenditure 10685.56 10685.55", "final_expenditure 7366.16 7366.17",
+        "final_expenditure 980.85 980.84", "final_expenditure 980.85 980.84",
+        "final_fiscal_grant_summary 20727.53 20727.54", "final_fiscal_grant_summary 20727.53 20727.54",
+        "final_general_budget_expenditure 13733.80 13733.79", "final_general_budget_expenditure 10234.37 10234.38",
+        "final_general_budget_expenditure 980.85 980.84", "final_general_budget_expenditure 980.85 980.84",
+        "final_general_budget_basic 984.97 984.98", "final_general_budget_basic 2239.41 2239.42",
+        "final_general_budget_basic 27.24 27.25", "final_three_public 46.21 46.20"};
+    std::multiset<std::string> got;
+    for (const auto& d : g.actual["diagnostics"]) {
+        const std::string code = d.value("code", "");
+        if (code != "rounding_difference" && code != "sum_mismatch") continue;
+        BOOST_TEST(code == "rounding_difference", d.dump());
+        got.insert(d.value("table", "") + " " + d.value("printed", "") + " " + d.value("expected", ""));
+    }
+    BOOST_TEST(std::vector<std::string>(got.begin(), got.end()) == std::vector<std::string>(want.begin(), want.end()),
+               boost::test_tools::per_element());
+}
 
 // The comparison itself: the contract's rules, independent of the extractor.
 BOOST_AUTO_TEST_CASE(compare_rules) {
