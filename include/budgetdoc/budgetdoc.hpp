@@ -132,5 +132,6 @@
 #include <budgetdoc/error.hpp>
 #include <budgetdoc/export.hpp>
 #include <budgetdoc/extract.hpp>
+#include <budgetdoc/figures.hpp>
 #include <budgetdoc/layout.hpp>
 #include <budgetdoc/records.hpp>
