@@ -33,7 +33,15 @@ bool ends_with(const std::string& s, const std::string& suffix) {
     return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
-bool starts_with_digit(const std::string& s) { return !s.empty() && s[0] >= '0' && s[0] <= '9'; }
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// A numbered part: "1公务用车购置费", "2…" (one or two digits, then no digit and no 年:
+// "2024年城区道路标志标线" is a project, not a part).
+bool starts_with_digit(const std::string& s) {
+    std::size_t n = 0;
+    while (n < s.size() && is_digit(s[n])) ++n;
+    return n >= 1 && n <= 2 && n < s.size() && s.compare(n, 3, "年") != 0;
+}
 
 // The row's label: the first printed of the label fields.
 std::string label_of(const Record& r) {
@@ -198,7 +206,7 @@ std::vector<RowClass> classify_rows(const std::string& table_id, const std::vect
             const auto next = rows[i + 1].get("code");
             const std::string a = no_space(*code), b = next ? no_space(*next) : "";
             if (b.size() > a.size() && b.compare(0, a.size(), a) == 0) c.kind = RowKind::subtotal;
-        } else if (!starts_with_digit(label) && i + 1 < rows.size() && !code &&
+        } else if (!is_project_table(table_id) && !starts_with_digit(label) && i + 1 < rows.size() && !code &&
                    starts_with_digit(no_space(label_of(rows[i + 1])))) {
             c.kind = RowKind::subtotal;  // 公务用车购置及运行费 over 1公务用车购置费, 2…
         } else if (parents.count(label) && !label.empty()) {
