@@ -248,3 +248,41 @@ BOOST_AUTO_TEST_CASE(amounts_exact_and_unit_visible) {
     BOOST_TEST(pair[1][0] == "3540000");
     BOOST_TEST(pair[1][1] == "354.00");
 }
+
+BOOST_AUTO_TEST_CASE(typed_access) {
+    namespace field = budgetdoc::field;
+    // the field constants are fields of the templates
+    std::set<std::string> all;
+    for (const auto& id : budgetdoc::table_ids())
+        for (const auto& f : budgetdoc::table_fields(id)) all.insert(f.name);
+    for (const char* f : {field::code, field::name, field::item, field::unit, field::dept_item, field::gov_item,
+                          field::amount, field::total, field::current_year, field::carryover, field::subtotal,
+                          field::general_budget, field::gov_fund, field::state_capital, field::special_account,
+                          field::unit_funds, field::basic, field::project, field::personnel, field::public_})
+        BOOST_TEST(all.count(f), f);
+    const auto tp = budgetdoc::table_fields("three_public");
+    BOOST_TEST_REQUIRE(!tp.empty());
+    BOOST_TEST(tp[0].name == "item");
+    BOOST_TEST((tp[1].kind == budgetdoc::FieldKind::amount));
+    BOOST_TEST(budgetdoc::table_fields("no_such_table").empty());
+    budgetdoc::Diagnostic d;
+    d.code = "sum_mismatch";
+    BOOST_TEST((budgetdoc::diagnostic_code(d) == budgetdoc::DiagnosticCode::sum_mismatch));
+    d.code = "whatever";
+    BOOST_TEST((budgetdoc::diagnostic_code(d) == budgetdoc::DiagnosticCode::other));
+    // row kinds and levels of a 科目 table
+    std::vector<budgetdoc::Record> rows(4);
+    rows[0].set("code", std::nullopt), rows[0].set("name", std::string("合计"));
+    rows[1].set("code", std::string("204")), rows[1].set("name", std::string("公共安全支出"));
+    rows[2].set("code", std::string("20402")), rows[2].set("name", std::string("公安"));
+    rows[3].set("code", std::string("2040201")), rows[3].set("name", std::string("行政运行"));
+    const auto c = budgetdoc::classify_rows("general_budget_expenditure", rows);
+    BOOST_TEST((c[0].kind == budgetdoc::RowKind::total));
+    BOOST_TEST(!c[0].level);
+    BOOST_TEST((c[1].kind == budgetdoc::RowKind::subtotal));
+    BOOST_TEST(c[1].level.value() == 1);
+    BOOST_TEST((c[2].kind == budgetdoc::RowKind::subtotal));
+    BOOST_TEST(c[2].level.value() == 2);
+    BOOST_TEST((c[3].kind == budgetdoc::RowKind::detail));
+    BOOST_TEST(c[3].level.value() == 3);
+}

@@ -148,7 +148,7 @@ BUDGETDOC_API std::vector<FieldInfo> table_fields(const std::string& id);
 
 // Field names as constants, so that a typo is a compile error rather than a
 // quietly empty Record::get() ("totl").  Every name of every template is
-// listed by table_fields(); tests/contract_test.cpp checks these against them.
+// listed by table_fields(); tests/analyst_queries_test.cpp checks these against them.
 namespace field {
 inline constexpr const char* code = "code";
 inline constexpr const char* name = "name";
