@@ -286,3 +286,28 @@ BOOST_AUTO_TEST_CASE(typed_access) {
     BOOST_TEST((c[3].kind == budgetdoc::RowKind::detail));
     BOOST_TEST(c[3].level.value() == 3);
 }
+
+BOOST_AUTO_TEST_CASE(unknown_unit_is_visible_never_a_number) {
+    const auto f = budgetdoc::figures_from_json(R"({"source":{"file":"x.pdf"},"unit":"某单位","year":2024,
+        "tables":{"three_public":{"title":"T","unit":null,"rows":[{"item":"合计","total":"12.50"}]},
+                  "expenditure_summary":{"title":"E","unit":"万元","rows":[{"code":"201","name":"一般公共服务支出","total":"1,000.05"}]}},
+        "performance_forms":[{"project":"p","funds":{"annual":{"total":"450000"}},"indicators":[]}]})");
+    BOOST_TEST_REQUIRE(f.ok());
+    BOOST_TEST_REQUIRE(f.value().size() == 3u);
+    const auto& a = f.value()[0];
+    BOOST_TEST(a.printed == "12.50");
+    BOOST_TEST(a.unit.empty());
+    BOOST_TEST(!a.amount_fen);
+    BOOST_TEST(a.amount_yuan.empty());
+    BOOST_TEST(a.row_kind == "total");
+    const auto& b = f.value()[1];
+    BOOST_TEST(b.amount_fen.value() == 1000050000LL);
+    BOOST_TEST(b.amount_yuan == "10000500");
+    BOOST_TEST(b.level.value() == 1);
+    const auto& c = f.value()[2];  // forms are in 元 without money_unit
+    BOOST_TEST(c.table == "performance_forms");
+    BOOST_TEST(c.field == "annual.total");
+    BOOST_TEST(c.amount_fen.value() == 45000000LL);
+    BOOST_TEST(!budgetdoc::figures_from_json("not json", "y.json").ok());
+    BOOST_TEST(budgetdoc::figures_from_json("not json", "y.json").error().describe().find("y.json") != std::string::npos);
+}

@@ -208,3 +208,19 @@ BOOST_AUTO_TEST_CASE(libreoffice_reads_xlsx_and_excel_csv) {
     check_against_expected(from_csv, "excel csv");
     BOOST_TEST(from_csv.size() == from_xlsx.size());
 }
+
+BOOST_AUTO_TEST_CASE(xlsx_sheet_names_at_most_31_characters) {
+    BOOST_TEST_REQUIRE(have_soffice());
+    TempDir tmp;
+    write_file(tmp.path / "f.json", R"({"source":{"file":"f.pdf"},"unit":"某单位","year":2024,"kind":"final_accounts",
+        "tables":{"final_income_expenditure_summary":{"title":"收入支出决算总表","unit":"万元",
+          "income":[{"item":"一般公共预算财政拨款收入","amount":"1.00"}],"expenditure":[]}},"performance_forms":[]})");
+    BOOST_TEST_REQUIRE(run_cli({"export", (tmp.path / "f.json").string(), "-o", (tmp.path / "f.xlsx").string()}) == 0);
+    to_csv(tmp.path / "f.xlsx", tmp.path / "out", tmp.path / "profile", false);
+    const fs::path sheet = tmp.path / "out" / "f-final_income_expenditure_summar.csv";  // 31 characters
+    BOOST_TEST_REQUIRE(fs::exists(sheet));
+    const auto csv = parse_csv(read_file(sheet));
+    BOOST_TEST_REQUIRE(csv.size() == 2u);
+    BOOST_TEST(csv[1][12] == "一般公共预算财政拨款收入");
+    BOOST_TEST(csv[1][16] == "1000000");  // 1.00 万元 = 10 000 元 = 1 000 000 分
+}
