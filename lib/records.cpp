@@ -47,4 +47,53 @@ const std::vector<std::string>& table_ids() {
     return ids;
 }
 
+std::vector<FieldInfo> table_fields(const std::string& id) {
+    std::vector<FieldInfo> out;
+    for (const auto& t : recognize::table_specs()) {
+        if (t.id != id) continue;
+        auto add = [&](FieldInfo f) {
+            for (const auto& o : out)
+                if (o.name == f.name && o.side == f.side) return;
+            out.push_back(std::move(f));
+        };
+        for (const auto& c : t.columns) {
+            FieldInfo f;
+            f.name = c.field;
+            f.kind = c.kind == recognize::FieldKind::amount ? FieldKind::amount
+                     : c.kind == recognize::FieldKind::code ? FieldKind::code
+                                                            : FieldKind::text;
+            f.side = c.side == recognize::Side::income ? "income" : c.side == recognize::Side::expenditure ? "expenditure" : "";
+            f.extra = c.extra;
+            add(std::move(f));
+        }
+        if (t.grouped) add({"group", FieldKind::text, "", false});
+        if (t.measures) add({"part_of", FieldKind::text, "", false});
+        break;
+    }
+    return out;
+}
+
+DiagnosticCode diagnostic_code(const Diagnostic& d) {
+    static const std::pair<const char*, DiagnosticCode> kCodes[] = {
+        {"sum_mismatch", DiagnosticCode::sum_mismatch},
+        {"rounding_difference", DiagnosticCode::rounding_difference},
+        {"bad_amount", DiagnosticCode::bad_amount},
+        {"duplicate_fragment", DiagnosticCode::duplicate_fragment},
+        {"duplicate_table", DiagnosticCode::duplicate_table},
+        {"lossy_source", DiagnosticCode::lossy_source},
+        {"no_tables", DiagnosticCode::no_tables},
+        {"no_unit", DiagnosticCode::no_unit},
+        {"unmapped_cell", DiagnosticCode::unmapped_cell},
+        {"form_amount_mismatch", DiagnosticCode::form_amount_mismatch},
+        {"form_name_mismatch", DiagnosticCode::form_name_mismatch},
+        {"form_without_project", DiagnosticCode::form_without_project},
+        {"project_without_form", DiagnosticCode::project_without_form},
+        {"forms_for_some_projects", DiagnosticCode::forms_for_some_projects},
+        {"table_not_read", DiagnosticCode::table_not_read},
+    };
+    for (const auto& [name, code] : kCodes)
+        if (d.code == name) return code;
+    return DiagnosticCode::other;
+}
+
 }  // namespace budgetdoc

@@ -245,7 +245,7 @@ BOOST_AUTO_TEST_CASE(other_provinces_forms_carry_their_fields_into_sqlite) {
     for (const char* column : {"budget", "actual", "group", "part_of", "opening_balance", "closing_balance"})
         BOOST_TEST(db.scalar("SELECT count(*) FROM pragma_table_info('table_rows') WHERE name = ?1", {column}) == 1,
                    column);
-    BOOST_TEST(db.scalar("PRAGMA user_version") == 4);
+    BOOST_TEST(db.scalar("PRAGMA user_version") == 5);
     for (const char* name : {"yantai-tjj-2026-forms", "guangzhou-zsj-2026-perf-p1"}) {
         BOOST_TEST_CONTEXT(name) {
             const json e = json::parse(read_file(s / (std::string(name) + ".expected.json")));
@@ -270,4 +270,36 @@ BOOST_AUTO_TEST_CASE(other_provinces_forms_carry_their_fields_into_sqlite) {
             }
         }
     }
+}
+
+BOOST_AUTO_TEST_CASE(schema_v4_database_migrates_to_v5_in_place) {
+    // A v4 database (v5's additions taken out again) given to batch gains the v5
+    // columns and the figures table; --force fills them.
+    TempDir tmp;
+    const fs::path dbp = tmp.path / "old.sqlite";
+    const std::string sample = (source_dir() / "samples" / "shanxi-jgj-2023.txt").string();
+    std::string log;
+    BOOST_TEST_REQUIRE(run_cli({"batch", sample, "--db", dbp.string(), "--quiet"}, &log) == 0, log);
+    {
+        sqlite3* db = nullptr;
+        BOOST_TEST_REQUIRE(sqlite3_open(dbp.c_str(), &db) == SQLITE_OK);
+        const char* v4 =
+            "DROP VIEW long_figures; DROP TABLE figures;"
+            "ALTER TABLE documents DROP COLUMN doc_kind; ALTER TABLE documents DROP COLUMN scope;"
+            "ALTER TABLE table_rows DROP COLUMN row_kind; ALTER TABLE table_rows DROP COLUMN level;"
+            "ALTER TABLE forms DROP COLUMN project_table; ALTER TABLE forms DROP COLUMN project_row;"
+            "ALTER TABLE diagnostics DROP COLUMN printed_fen; ALTER TABLE diagnostics DROP COLUMN expected_fen;"
+            "PRAGMA user_version = 4;";
+        char* err = nullptr;
+        BOOST_TEST_REQUIRE(sqlite3_exec(db, v4, nullptr, nullptr, &err) == SQLITE_OK, (err ? err : ""));
+        sqlite3_close(db);
+    }
+    BOOST_TEST_REQUIRE(run_cli({"batch", sample, "--db", dbp.string(), "--quiet", "--force"}, &log) == 0, log);
+    Db db(dbp);
+    BOOST_TEST(db.scalar("PRAGMA user_version") == 5);
+    BOOST_TEST(db.scalar("SELECT count(*) FROM documents") == 1);
+    BOOST_TEST(db.scalar("SELECT count(*) FROM long_figures WHERE table_id = 'three_public' AND row_kind = 'total' "
+                         "AND field = 'total' AND amount_fen = 337500000") == 1);
+    BOOST_TEST(db.scalar("SELECT count(*) FROM table_rows WHERE level = 1") > 0);
+    BOOST_TEST(db.scalar("SELECT count(*) FROM forms WHERE project_table = 'project_current'") == 3);
 }

@@ -68,12 +68,46 @@
 //                              returns std::optional<std::string>, nullopt for
 //                              an empty cell.  Amounts are exact decimal
 //                              strings ("67.00"), never floating point.
+//                              Use the constants of budgetdoc::field
+//                              (get(field::total)) rather than literals, and
+//                              table_fields(id) for a table's fields with their
+//                              kind (text/code/amount), side and extra flag,
+//                              as the templates describe them.
 //   doc.performance_forms      项目支出绩效目标申报表, one Form per project
 //   doc.other_tables           ruled tables that are none of the 13 (cell grid)
 //   doc.diagnostics            what the library noticed and worked around:
 //                              severity ("info"/"warning"/"error"), a stable
 //                              code ("duplicate_fragment", "poppler", …), a
-//                              message and the pages concerned
+//                              message and the pages concerned;
+//                              diagnostic_code(d) gives the code as an enum
+//                              (DiagnosticCode::sum_mismatch, …, other), and a
+//                              diagnostic about a table names it: table, row
+//                              (index into rows/income/expenditure), side, field
+//
+// -----------------------------------------------------------------------------
+// FIGURES FOR ANALYSIS (figures.hpp)
+//
+//   Amount::parse(printed, table.unit)   an amount with its unit; fen() the
+//                              exact int64 in 分, yuan() the exact decimal string
+//                              in 元 ("6673.43" 万元 → "66734300"); both nullopt
+//                              when the unit is unknown — never a guessed number.
+//                              Forms are in 元 unless Form::money_unit says 万元.
+//   classify_rows(id, rows, organisation)  per row: RowKind total / subtotal /
+//                              detail and the 类/款/项 level (1/2/3); the rule
+//                              is in README "Row kind and level".  to_json()
+//                              writes them as row keys row_kind and level.
+//   form_project_rows(doc)     per form, the 项目支出 row (RowRef: table, row)
+//                              with the same name and amount in 元, or nullopt;
+//                              to_json() writes it as the form's project_row.
+//   figures(doc)               the long format: one Figure per printed figure
+//                              (tables, form funds, indicators) with document,
+//                              table, row, kind, level, code, label, field,
+//                              printed string, amount_fen / amount_yuan, unit,
+//                              page.  figures_from_json(text) does the same
+//                              from contract JSON; figure_columns() and
+//                              figure_cells() give it as text cells (what
+//                              `budgetdoc export` and the batch database's
+//                              long_figures view hold).
 //
 // -----------------------------------------------------------------------------
 // SERIALIZING
@@ -103,7 +137,7 @@
 // THREAD SAFETY
 //
 // * All free functions (extract_*, read_pages*, to_json, pages_to_json,
-//   table_ids, error_code_name) are safe to call concurrently from any number
+//   table_ids, table_fields, error_code_name, the figures.hpp functions) are safe to call concurrently from any number
 //   of threads, on different or identical inputs.  The library keeps no
 //   mutable global state of its own; its process-wide setup (compiled regular
 //   expressions, the ICU normalizer, Poppler's error hook) is initialised once,
@@ -132,5 +166,6 @@
 #include <budgetdoc/error.hpp>
 #include <budgetdoc/export.hpp>
 #include <budgetdoc/extract.hpp>
+#include <budgetdoc/figures.hpp>
 #include <budgetdoc/layout.hpp>
 #include <budgetdoc/records.hpp>

@@ -2,7 +2,8 @@
 // (spec: records.md, "budget-disclosure/1").
 //
 // Amounts are exact decimal strings as printed minus grouping ("9784.70"); an
-// empty cell is std::nullopt.  Text is normalized (NFKC + white-space rule).
+// empty cell is std::nullopt.  Amount (figures.hpp) converts them to 元 / 分
+// exactly, from the table's unit.  Text is normalized (NFKC + white-space rule).
 #pragma once
 
 #include <budgetdoc/export.hpp>
@@ -16,7 +17,9 @@ namespace budgetdoc {
 using Text = std::optional<std::string>;
 
 // One row of a table: ordered (field name, value) pairs.  Which fields a row has
-// depends on the table id (see table_fields()); order follows the contract.
+// depends on the table id (see table_fields(); names in budgetdoc::field);
+// order follows the contract.  Row kind (total/subtotal/detail) and 类/款/项
+// level: classify_rows() in figures.hpp.
 struct Record {
     struct Field {
         std::string name;
@@ -88,7 +91,7 @@ struct Form {
 
 struct Diagnostic {
     std::string severity;  // "info", "warning", "error"
-    std::string code;      // stable, e.g. "duplicate_fragment", "lossy_source"
+    std::string code;      // stable, e.g. "duplicate_fragment", "lossy_source" (diagnostic_code())
     std::string message;
     int page = 0;          // first page concerned, 0 = whole document
     std::vector<int> pages;
@@ -128,7 +131,53 @@ struct Document {
     BUDGETDOC_API const Table* table(const std::string& id) const;
 };
 
-// The 13 table ids in contract order.
+// The table ids in contract order (the 13 budget tables, then the 决算 tables).
 BUDGETDOC_API const std::vector<std::string>& table_ids();
+
+// The fields of a table's rows, from its template (templates/*.yaml), in
+// contract order; `extra` fields are keys emitted only where the table prints
+// that column (README "Output").  Empty for an unknown id.
+enum class FieldKind { text, code, amount };
+struct FieldInfo {
+    std::string name;
+    FieldKind kind = FieldKind::text;
+    std::string side;   // "income" / "expenditure" in two-sided tables, else ""
+    bool extra = false;
+};
+BUDGETDOC_API std::vector<FieldInfo> table_fields(const std::string& id);
+
+// Field names as constants, so that a typo is a compile error rather than a
+// quietly empty Record::get() ("totl").  Every name of every template is
+// listed by table_fields(); tests/analyst_queries_test.cpp checks these against them.
+namespace field {
+inline constexpr const char* code = "code";
+inline constexpr const char* name = "name";
+inline constexpr const char* item = "item";
+inline constexpr const char* unit = "unit";
+inline constexpr const char* dept_item = "dept_item";
+inline constexpr const char* gov_item = "gov_item";
+inline constexpr const char* amount = "amount";
+inline constexpr const char* total = "total";
+inline constexpr const char* current_year = "current_year";
+inline constexpr const char* carryover = "carryover";
+inline constexpr const char* subtotal = "subtotal";
+inline constexpr const char* general_budget = "general_budget";
+inline constexpr const char* gov_fund = "gov_fund";
+inline constexpr const char* state_capital = "state_capital";
+inline constexpr const char* special_account = "special_account";
+inline constexpr const char* unit_funds = "unit_funds";
+inline constexpr const char* basic = "basic";
+inline constexpr const char* project = "project";
+inline constexpr const char* personnel = "personnel";
+inline constexpr const char* public_ = "public";  // "public"
+}  // namespace field
+
+// Diagnostic::code as an enum (unknown codes: DiagnosticCode::other).
+enum class DiagnosticCode {
+    other, sum_mismatch, rounding_difference, bad_amount, duplicate_fragment, duplicate_table,
+    lossy_source, no_tables, no_unit, unmapped_cell, form_amount_mismatch, form_name_mismatch,
+    form_without_project, project_without_form, forms_for_some_projects, table_not_read
+};
+BUDGETDOC_API DiagnosticCode diagnostic_code(const Diagnostic& diagnostic);
 
 }  // namespace budgetdoc

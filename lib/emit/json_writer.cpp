@@ -2,6 +2,7 @@
 // Field order follows records.md so that a person diffing two outputs sees the
 // contract's layout.
 #include <budgetdoc/extract.hpp>
+#include <budgetdoc/figures.hpp>
 
 #include <nlohmann/json.hpp>
 
@@ -12,16 +13,21 @@ using nlohmann::ordered_json;
 
 ordered_json text(const Text& t) { return t ? ordered_json(*t) : ordered_json(nullptr); }
 
-ordered_json record_json(const Record& r) {
+// Rows gain `level` (1 类 / 2 款 / 3 项, records.md Additions) and `row_kind`
+// (total / subtotal / detail, README "Row kind and level") after their fields.
+ordered_json record_json(const Record& r, const RowClass& c) {
     ordered_json j = ordered_json::object();
     for (const auto& f : r.fields) j[f.name] = text(f.value);
+    if (c.level) j["level"] = *c.level;
+    j["row_kind"] = row_kind_name(c.kind);
     if (!r.pages.empty()) j["pages"] = r.pages;
     return j;
 }
 
-ordered_json records_json(const std::vector<Record>& rs) {
+ordered_json records_json(const std::string& id, const std::vector<Record>& rs, const std::string& organisation) {
     ordered_json a = ordered_json::array();
-    for (const auto& r : rs) a.push_back(record_json(r));
+    const auto classes = classify_rows(id, rs, organisation);
+    for (std::size_t i = 0; i < rs.size(); ++i) a.push_back(record_json(rs[i], classes[i]));
     return a;
 }
 
@@ -33,7 +39,7 @@ ordered_json funds_json(const FormFunds& f) {
     return j;
 }
 
-ordered_json form_json(const Form& f) {
+ordered_json form_json(const Form& f, const std::optional<RowRef>& project_row) {
     ordered_json j;
     j["title"] = f.title;
     j["year"] = f.year ? ordered_json(*f.year) : ordered_json(nullptr);
@@ -67,6 +73,9 @@ ordered_json form_json(const Form& f) {
                     {"handler", text(f.handler)},
                     {"phone", text(f.phone)},
                     {"filed", text(f.filed)}};
+    // The 项目支出 row of the form (by name and amount), null when none matches.
+    j["project_row"] = project_row ? ordered_json{{"table", project_row->table}, {"row", project_row->row}}
+                                   : ordered_json(nullptr);
     if (!f.pages.empty()) j["pages"] = f.pages;
     return j;
 }
@@ -93,17 +102,19 @@ std::string to_json(const Document& d, bool pretty) {
             tj["suspect_reasons"] = t.suspect_reasons;
         }
         if (t.two_sided) {
-            tj["income"] = records_json(t.income);
-            tj["expenditure"] = records_json(t.expenditure);
+            tj["income"] = records_json(t.id, t.income, d.unit.value_or(""));
+            tj["expenditure"] = records_json(t.id, t.expenditure, d.unit.value_or(""));
         } else {
-            tj["rows"] = records_json(t.rows);
+            tj["rows"] = records_json(t.id, t.rows, d.unit.value_or(""));
         }
         if (!t.pages.empty()) tj["pages"] = t.pages;
         tables[t.id] = tj;
     }
     j["tables"] = tables;
     ordered_json forms = ordered_json::array();
-    for (const auto& f : d.performance_forms) forms.push_back(form_json(f));
+    const auto links = form_project_rows(d);
+    for (std::size_t i = 0; i < d.performance_forms.size(); ++i)
+        forms.push_back(form_json(d.performance_forms[i], links[i]));
     j["performance_forms"] = forms;
     ordered_json others = ordered_json::array();
     for (const auto& o : d.other_tables) {

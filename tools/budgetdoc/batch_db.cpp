@@ -1,6 +1,9 @@
 #include "batch_db.hpp"
 
+#include "emit/figures_json.hpp"
 #include "recognize/templates.hpp"
+
+#include <budgetdoc/figures.hpp>
 
 #include <sqlite3.h>
 
@@ -48,9 +51,11 @@ const std::vector<std::string>& row_fields() {
 }
 
 const char* const kSchema = R"sql(
--- budgetdoc batch database, schema version 4 (PRAGMA user_version).
--- Amounts are TEXT holding the exact decimal as printed minus grouping ("9784.70");
--- use CAST(x AS REAL) or a decimal extension for arithmetic.  NULL = empty cell.
+-- budgetdoc batch database, schema version 5 (PRAGMA user_version).
+-- Amounts in table_rows / forms are TEXT holding the exact decimal as printed minus
+-- grouping ("9784.70") in the table's unit; NULL = empty cell.  For arithmetic use
+-- `figures` / `long_figures`: every printed amount as exact INTEGER 分 (amount_fen,
+-- converted from the table's unit), so SUM gives the printed totals exactly.
 CREATE TABLE IF NOT EXISTS documents (
   id         INTEGER PRIMARY KEY,
   path       TEXT NOT NULL,          -- path given to the batch (first seen)
@@ -63,7 +68,9 @@ CREATE TABLE IF NOT EXISTS documents (
   error_code TEXT,                   -- corrupt_pdf, encrypted, … (failed only)
   error      TEXT,                   -- message naming the file, or the kill reason
   started    TEXT NOT NULL,          -- ISO 8601 UTC
-  seconds    REAL
+  seconds    REAL,
+  doc_kind   TEXT,                   -- budget | final_accounts (v5)
+  scope      TEXT                    -- department | unit (v5)
 );
 CREATE INDEX IF NOT EXISTS documents_path ON documents(path);
 -- Every path seen, with its content (several paths may share one document).
@@ -98,6 +105,8 @@ CREATE TABLE IF NOT EXISTS table_rows (
   -- when the database is opened (budgetdoc batch --print-schema lists them)
   extra           TEXT,              -- JSON object of extra keys, or NULL
   pages           TEXT,
+  row_kind        TEXT,              -- total | subtotal | detail (v5; README "Row kind and level")
+  level           INTEGER,           -- 1 类, 2 款, 3 项; NULL on totals and uncoded rows (v5)
   PRIMARY KEY (document_id, table_id, side, row_index)
 );
 CREATE INDEX IF NOT EXISTS table_rows_table ON table_rows(table_id);
@@ -117,6 +126,7 @@ CREATE TABLE IF NOT EXISTS forms (
   pages TEXT,
   money_unit TEXT,                                -- 万元, or NULL for 元
   period_fiscal TEXT, annual_fiscal TEXT,         -- 财政拨款 where printed as one figure
+  project_table TEXT, project_row INTEGER,        -- its 项目支出 row (name and amount), NULL when none (v5)
   PRIMARY KEY (document_id, form_index)
 );
 -- Performance indicators of a form (join on document_id, form_index).
@@ -152,9 +162,41 @@ CREATE TABLE IF NOT EXISTS diagnostics (
   -- where a diagnostic about a table applies (records.md Diagnostics)
   table_id TEXT, row_index INTEGER, side TEXT, field TEXT,
   printed TEXT, expected TEXT, parts TEXT,  -- sum_mismatch: figures, parts as a JSON array
+  printed_fen INTEGER, expected_fen INTEGER, -- the same in exact 分 (table's unit; v5)
   PRIMARY KEY (document_id, diag_index)
 );
-PRAGMA user_version = 4;
+-- The long format (v5): one row per printed figure — every non-empty amount of the
+-- tables, every form fund figure (table_id 'performance_forms', row_index = form_index,
+-- field period.total …) and every indicator (table_id 'indicators', field = scope,
+-- printed = value, unit = 计量单位, code = level1/level2).  amount_fen is the exact
+-- amount in 分; NULL when the unit is unknown (unit NULL) — never a guessed number.
+CREATE TABLE IF NOT EXISTS figures (
+  document_id  INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  figure_index INTEGER NOT NULL,
+  table_id     TEXT NOT NULL,
+  title        TEXT,
+  side         TEXT,
+  row_index    INTEGER NOT NULL,
+  row_kind     TEXT,                 -- total | subtotal | detail (NULL for forms, indicators)
+  level        INTEGER,              -- 1 类, 2 款, 3 项
+  code         TEXT,
+  label        TEXT,
+  field        TEXT NOT NULL,
+  printed      TEXT,                 -- as in the JSON ("9784.70")
+  amount_yuan  TEXT,                 -- exact decimal in 元
+  amount_fen   INTEGER,              -- exact integer in 分
+  unit         TEXT,                 -- unit of printed: 万元 | 元 | NULL (unknown)
+  page         INTEGER,
+  PRIMARY KEY (document_id, figure_index)
+);
+CREATE INDEX IF NOT EXISTS figures_table ON figures(table_id, field);
+-- The long format with its document (what `budgetdoc export --db` writes).
+CREATE VIEW IF NOT EXISTS long_figures AS
+  SELECT f.document_id, d.path AS document, d.doc_kind AS document_kind, d.scope, d.unit AS organisation,
+         d.year, f.table_id, f.title, f.side, f.row_index, f.row_kind, f.level, f.code, f.label, f.field,
+         f.printed, f.amount_yuan, f.amount_fen, f.unit, f.page, f.figure_index
+  FROM figures f JOIN documents d ON d.id = f.document_id;
+PRAGMA user_version = 5;
 )sql";
 
 // Minimal RAII statement; errors surface as std::runtime_error inside write().
@@ -222,9 +264,11 @@ void write_document_body(sqlite3* db, long long id, const ordered_json& doc) {
                    "VALUES(?,?,?,?,?,?,?,?)");
         std::string cols = "document_id,table_id,side,row_index";
         for (const auto& f : row_fields()) cols += ",\"" + f + "\"";
-        cols += ",extra,pages";
-        Stmt r(db, "INSERT INTO table_rows(" + cols + ") VALUES(" + placeholders(row_fields().size() + 6) + ")");
-        const std::set<std::string> known(row_fields().begin(), row_fields().end());
+        cols += ",extra,pages,row_kind,level";
+        Stmt r(db, "INSERT INTO table_rows(" + cols + ") VALUES(" + placeholders(row_fields().size() + 8) + ")");
+        std::set<std::string> known(row_fields().begin(), row_fields().end());
+        known.insert("row_kind");
+        known.insert("level");
         const auto& tables = get(doc, "tables");
         if (tables.is_object())
             for (auto it = tables.begin(); it != tables.end(); ++it) {
@@ -251,6 +295,8 @@ void write_document_body(sqlite3* db, long long id, const ordered_json& doc) {
                                 if (!known.count(f.key()) && f.key() != "pages") extra[f.key()] = f.value();
                         r.json(col++, extra.empty() ? ordered_json() : ordered_json(extra.dump()));
                         r.json(col++, pages_of(row));
+                        r.json(col++, get(row, "row_kind"));
+                        r.json(col++, get(row, "level"));
                         r.run();
                     }
                 }
@@ -267,8 +313,8 @@ void write_document_body(sqlite3* db, long long id, const ordered_json& doc) {
             "period_total,period_central,period_provincial,period_local,period_self_raised,period_other,"
             "annual_total,annual_central,annual_provincial,annual_local,annual_self_raised,annual_other,"
             "overview,basis,necessity,safeguards,plan,goal_period,goal_annual,responsible,handler,phone,filed,pages,"
-            "money_unit,period_fiscal,annual_fiscal";
-        Stmt f(db, "INSERT INTO forms(" + cols + ") VALUES(" + placeholders(36) + ")");
+            "money_unit,period_fiscal,annual_fiscal,project_table,project_row";
+        Stmt f(db, "INSERT INTO forms(" + cols + ") VALUES(" + placeholders(38) + ")");
         Stmt ind(db,
                  "INSERT INTO indicators(document_id,form_index,indicator_index,scope,level1,level2,name,value,"
                  "nature,unit,weight) VALUES(?,?,?,?,?,?,?,?,?,?,?)");
@@ -290,6 +336,8 @@ void write_document_body(sqlite3* db, long long id, const ordered_json& doc) {
                 f.json(c++, pages_of(form));
                 f.json(c++, get(form, "money_unit"));
                 for (const char* scope : {"period", "annual"}) f.json(c++, get(get(get(form, "funds"), scope), "fiscal"));
+                f.json(c++, get(get(form, "project_row"), "table"));
+                f.json(c++, get(get(form, "project_row"), "row"));
                 f.run();
                 long long ii = 0;
                 const auto& inds = get(form, "indicators");
@@ -336,7 +384,8 @@ void write_document_body(sqlite3* db, long long id, const ordered_json& doc) {
     // diagnostics
     {
         Stmt d(db, "INSERT INTO diagnostics(document_id,diag_index,severity,code,message,page,"
-                   "table_id,row_index,side,field,printed,expected,parts) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)");
+                   "table_id,row_index,side,field,printed,expected,parts,printed_fen,expected_fen) "
+                   "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
         const auto& diags = get(doc, "diagnostics");
         long long di = 0;
         if (diags.is_array())
@@ -345,8 +394,39 @@ void write_document_body(sqlite3* db, long long id, const ordered_json& doc) {
                 d.json(5, get(x, "message")).json(6, get(x, "page")).json(7, get(x, "table")).json(8, get(x, "row"));
                 const auto& parts = get(x, "parts");
                 d.json(9, get(x, "side")).json(10, get(x, "field")).json(11, get(x, "printed")).json(12, get(x, "expected"));
-                d.json(13, parts.is_array() ? ordered_json(parts.dump()) : ordered_json()).run();
+                d.json(13, parts.is_array() ? ordered_json(parts.dump()) : ordered_json());
+                // exact 分 of printed / expected, in the unit of the table concerned
+                std::string unit;
+                if (get(x, "table").is_string()) {
+                    const auto& u = get(get(get(doc, "tables"), get(x, "table").get<std::string>().c_str()), "unit");
+                    if (u.is_string()) unit = u.get<std::string>();
+                }
+                int k = 14;
+                for (const char* key : {"printed", "expected"}) {
+                    std::optional<long long> fen;
+                    if (get(x, key).is_string())
+                        if (auto a = Amount::parse(get(x, key).get<std::string>(), unit)) fen = a->fen();
+                    if (fen) d.integer(k, *fen); else d.null(k);
+                    ++k;
+                }
+                d.run();
             }
+    }
+    // the long format
+    {
+        Stmt g(db, "INSERT INTO figures(document_id,figure_index,table_id,title,side,row_index,row_kind,level,code,"
+                   "label,field,printed,amount_yuan,amount_fen,unit,page) VALUES(" + placeholders(16) + ")");
+        long long gi = 0;
+        for (const auto& x : emit::figures_of_json(doc)) {
+            g.integer(1, id).integer(2, gi++).text(3, x.table).opt(4, x.title).opt(5, x.side).integer(6, x.row);
+            g.opt(7, x.row_kind);
+            if (x.level) g.integer(8, *x.level); else g.null(8);
+            g.opt(9, x.code).opt(10, x.label).text(11, x.field).opt(12, x.printed);
+            if (x.amount_fen) g.text(13, x.amount_yuan).integer(14, *x.amount_fen); else g.null(13).null(14);
+            g.opt(15, x.unit);
+            if (x.page) g.integer(16, *x.page); else g.null(16);
+            g.run();
+        }
     }
 }
 
@@ -412,6 +492,14 @@ std::string BatchDb::open(const std::string& path) {
               "ALTER TABLE diagnostics ADD COLUMN field TEXT", "ALTER TABLE diagnostics ADD COLUMN printed TEXT",
               "ALTER TABLE diagnostics ADD COLUMN expected TEXT", "ALTER TABLE diagnostics ADD COLUMN parts TEXT"})
             if (auto e = exec(alter); !e.empty()) return e;
+    if (version >= 1 && version < 5)
+        for (const char* alter :
+             {"ALTER TABLE documents ADD COLUMN doc_kind TEXT", "ALTER TABLE documents ADD COLUMN scope TEXT",
+              "ALTER TABLE table_rows ADD COLUMN row_kind TEXT", "ALTER TABLE table_rows ADD COLUMN level INTEGER",
+              "ALTER TABLE forms ADD COLUMN project_table TEXT", "ALTER TABLE forms ADD COLUMN project_row INTEGER",
+              "ALTER TABLE diagnostics ADD COLUMN printed_fen INTEGER",
+              "ALTER TABLE diagnostics ADD COLUMN expected_fen INTEGER"})
+            if (auto e = exec(alter); !e.empty()) return e;
     if (auto e = exec(kSchema); !e.empty()) return e;
     // Columns of the templates' further row fields (v4), in a new or an old database.
     std::set<std::string> have;
@@ -452,14 +540,15 @@ std::string BatchDb::write(const Outcome& o) {
             del.text(1, o.path).run();
         }
         Stmt ins(db_,
-                 "INSERT INTO documents(path,sha256,kind,pages,unit,year,status,error_code,error,started,seconds) "
-                 "VALUES(?,?,?,?,?,?,?,?,?,?,?)");
+                 "INSERT INTO documents(path,sha256,kind,pages,unit,year,status,error_code,error,started,seconds,"
+                 "doc_kind,scope) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)");
         ins.text(1, o.path);
         if (o.sha256) ins.text(2, *o.sha256); else ins.null(2);
         ins.opt(3, o.kind);
         if (o.status == "ok" || o.pages > 0) ins.integer(4, o.pages); else ins.null(4);
         ins.json(5, get(o.document, "unit")).json(6, get(o.document, "year"));
         ins.text(7, o.status).opt(8, o.error_code).opt(9, o.error).text(10, o.started).real(11, o.seconds);
+        ins.json(12, get(o.document, "kind")).json(13, get(o.document, "scope"));
         ins.run();
         const long long id = sqlite3_last_insert_rowid(db_);
         if (o.status == "ok") write_document_body(db_, id, o.document);

@@ -22,6 +22,8 @@ int main(int argc, char** argv) {
         budgetdoc::cli::add_batch);
     reg("regress", "Compare extraction of samples with their X.expected.json, field by field",
         budgetdoc::cli::add_regress);
+    reg("export", "Write the long format (one row per figure, amounts exact in 元) as CSV or XLSX",
+        budgetdoc::cli::add_export);
     reg("templates", "List the tables budgetdoc reads: fields, shapes and sum rules (templates/*.yaml)",
         budgetdoc::cli::add_templates);
     try {
