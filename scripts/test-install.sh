@@ -58,6 +58,16 @@ for variant in $VARIANTS; do
     say "[$variant] install into $prefix"
     quiet cmake --install "$dir/build"
     (cd "$prefix" && find . -type f -o -type l | sort | sed 's/^/   /')
+
+    say "[$variant] the installed Python module (Debian's python3)"
+    pyver=$(/usr/bin/python3 -c 'import sys; print("%d.%d" % sys.version_info[:2])')
+    PYTHONPATH="$prefix/lib/python$pyver/dist-packages" /usr/bin/python3 -c "
+import budgetdoc
+doc = budgetdoc.extract('$SAMPLE')
+for r in doc['tables']['three_public']['rows']:
+    print(r['item'], r.get('total'))
+" >"$dir/python.out" 2>&1 || { cat "$dir/python.out" >&2; fail "[$variant] import budgetdoc from $prefix"; }
+    check_output "[$variant] python3 -c 'import budgetdoc'" "$dir/python.out"
     config=$(find "$prefix" -name budgetdocConfig.cmake | head -n1)
     pcfile=$(find "$prefix" -name budgetdoc.pc | head -n1)
     [ -n "$config" ] || fail "budgetdocConfig.cmake not installed"
