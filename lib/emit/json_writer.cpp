@@ -5,6 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cmath>
+
 namespace budgetdoc {
 namespace {
 
@@ -12,16 +14,30 @@ using nlohmann::ordered_json;
 
 ordered_json text(const Text& t) { return t ? ordered_json(*t) : ordered_json(nullptr); }
 
-ordered_json record_json(const Record& r) {
+ordered_json box_json(const Box& b) {
+    // Rounded to 0.01 pt: enough for any drawing, stable across runs.
+    auto r = [](double v) { return std::round(v * 100) / 100; };
+    return ordered_json::array({r(b.x0), r(b.y0), r(b.x1), r(b.y1)});
+}
+
+ordered_json record_json(const Record& r, bool boxes) {
     ordered_json j = ordered_json::object();
     for (const auto& f : r.fields) j[f.name] = text(f.value);
     if (!r.pages.empty()) j["pages"] = r.pages;
+    if (boxes && r.bbox) {
+        j["bbox"] = box_json(*r.bbox);
+        if (!r.cell_boxes.empty()) {
+            ordered_json c = ordered_json::object();
+            for (const auto& [f, b] : r.cell_boxes) c[f] = box_json(b);
+            j["cell_bbox"] = c;
+        }
+    }
     return j;
 }
 
-ordered_json records_json(const std::vector<Record>& rs) {
+ordered_json records_json(const std::vector<Record>& rs, bool boxes) {
     ordered_json a = ordered_json::array();
-    for (const auto& r : rs) a.push_back(record_json(r));
+    for (const auto& r : rs) a.push_back(record_json(r, boxes));
     return a;
 }
 
@@ -73,7 +89,11 @@ ordered_json form_json(const Form& f) {
 
 }  // namespace
 
-std::string to_json(const Document& d, bool pretty) {
+std::string to_json(const Document& d, bool pretty) { return to_json(d, pretty, false); }
+
+std::string to_json(const Document& d, bool pretty, bool with_boxes) {
+    // Text input has no geometry (its boxes are tab and line indexes).
+    const bool boxes = with_boxes && d.source.kind == "pdf";
     ordered_json j;
     j["schema"] = d.schema;
     j["source"] = {{"file", d.source.file}, {"pages", d.source.pages}, {"sha256", d.source.sha256},
@@ -93,10 +113,10 @@ std::string to_json(const Document& d, bool pretty) {
             tj["suspect_reasons"] = t.suspect_reasons;
         }
         if (t.two_sided) {
-            tj["income"] = records_json(t.income);
-            tj["expenditure"] = records_json(t.expenditure);
+            tj["income"] = records_json(t.income, boxes);
+            tj["expenditure"] = records_json(t.expenditure, boxes);
         } else {
-            tj["rows"] = records_json(t.rows);
+            tj["rows"] = records_json(t.rows, boxes);
         }
         if (!t.pages.empty()) tj["pages"] = t.pages;
         tables[t.id] = tj;
@@ -128,6 +148,7 @@ std::string to_json(const Document& d, bool pretty) {
         if (g.printed) gj["printed"] = *g.printed;
         if (g.expected) gj["expected"] = *g.expected;
         if (!g.parts.empty()) gj["parts"] = g.parts;
+        if (boxes && g.bbox) gj["bbox"] = box_json(*g.bbox);
         diags.push_back(gj);
     }
     j["diagnostics"] = diags;
