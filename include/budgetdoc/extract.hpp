@@ -88,6 +88,12 @@ struct PictureMark {
 BUDGETDOC_API Result<PagePicture> render_page(const std::string& path, int page, const Document& doc,
                                               double dpi = 110, bool annotate = true,
                                               std::vector<PictureMark>* marks = nullptr);
+// The same with the file's pages already read: `read` as read_pages gives them
+// (furniture removed), `printed` with Options::dedupe false — for drawing many pages.
+BUDGETDOC_API Result<PagePicture> render_page(const std::string& path, int page, const Document& doc,
+                                              const std::vector<Page>& read, const std::vector<Page>& printed,
+                                              double dpi = 110, bool annotate = true,
+                                              std::vector<PictureMark>* marks = nullptr);
 // Encode a picture ("png" or "jpeg") into bytes.
 BUDGETDOC_API Result<std::string> encode_picture(const PagePicture& picture, const std::string& format = "png");
 

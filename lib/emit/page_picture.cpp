@@ -64,6 +64,22 @@ bool on_page(const Record& r, int page) {
 
 Result<PagePicture> render_page(const std::string& path, int page_number, const Document& doc, double dpi,
                                 bool annotate, std::vector<PictureMark>* marks_out) {
+    // The reading: the cells the later stages saw (furniture removed), and the
+    // cells as printed (furniture kept) — the difference is what was removed.
+    Options kept;
+    kept.threads = 1;
+    Options all = kept;
+    all.dedupe = false;
+    auto read = read_pages(path, kept);
+    if (!read) return read.error();
+    auto printed = read_pages(path, all);
+    if (!printed) return printed.error();
+    return render_page(path, page_number, doc, read.value(), printed.value(), dpi, annotate, marks_out);
+}
+
+Result<PagePicture> render_page(const std::string& path, int page_number, const Document& doc,
+                                const std::vector<Page>& read, const std::vector<Page>& printed, double dpi,
+                                bool annotate, std::vector<PictureMark>* marks_out) {
     std::unique_ptr<poppler::document> pdf(poppler::document::load_from_file(path));
     if (!pdf) return Error{ErrorCode::corrupt_pdf, path, 0, "PDF cannot be opened for rendering"};
     if (pdf->is_locked()) return Error{ErrorCode::encrypted, path, 0, "PDF is encrypted"};
@@ -92,21 +108,11 @@ Result<PagePicture> render_page(const std::string& path, int page_number, const 
                     static_cast<size_t>(pic.width) * 4);
     if (!annotate && !marks_out) return pic;
 
-    // The reading: the cells the later stages saw (furniture removed), and the
-    // cells as printed (furniture kept) — the difference is what was removed.
-    Options kept;
-    kept.threads = 1;
-    Options all = kept;
-    all.dedupe = false;
-    auto read = read_pages(path, kept);
-    if (!read) return read.error();
-    auto printed = read_pages(path, all);
-    if (!printed) return printed.error();
     const Page* page = nullptr;
-    for (const auto& p : read.value())
+    for (const auto& p : read)
         if (p.number == page_number) page = &p;
     const Page* raw_page = nullptr;
-    for (const auto& p : printed.value())
+    for (const auto& p : printed)
         if (p.number == page_number) raw_page = &p;
 
     std::vector<PictureMark> marks;

@@ -124,8 +124,16 @@ public:
             if (g.page > 0) pages.insert(g.page);
         const bool pdf = doc_.source.kind == "pdf";
         std::string style;
-        if (pdf)
-            for (int p : pages) render(p, style);
+        if (pdf) {
+            Options kept;
+            kept.threads = 1;
+            Options all = kept;
+            all.dedupe = false;
+            auto read = read_pages(path_, kept);
+            auto printed = read_pages(path_, all);
+            if (read && printed)
+                for (int p : pages) render(p, read.value(), printed.value(), style);
+        }
 
         std::ostringstream h;
         h << "<!DOCTYPE html>\n<html lang=\"zh\"><head><meta charset=\"utf-8\"><title>budgetdoc: "
@@ -186,9 +194,9 @@ public:
     }
 
 private:
-    void render(int p, std::string& style) {
+    void render(int p, const std::vector<Page>& read, const std::vector<Page>& printed, std::string& style) {
         std::vector<PictureMark> marks;
-        auto pic = render_page(path_, p, doc_, dpi_, true, &marks);
+        auto pic = render_page(path_, p, doc_, read, printed, dpi_, true, &marks);
         if (!pic) return;
         // JPEG keeps the background small; PNG where this Poppler has no JPEG writer.
         std::string mime = "image/jpeg";
