@@ -174,6 +174,7 @@ public:
         std::stable_sort(order.begin(), order.end(), [](const Table* a, const Table* b) { return a->suspect > b->suspect; });
         h << "<h2>Tables</h2>\n";
         for (const Table* t : order) table(h, *t);
+        forms(h);
         if (!doc_.other_tables.empty()) h << "<h2>Other tables</h2>\n";
         for (size_t i = 0; i < doc_.other_tables.size(); ++i) other(h, doc_.other_tables[i], i);
         // Pages with a diagnostic and no table shown.
@@ -323,6 +324,28 @@ private:
         h << "</div><div class=\"pics\">";
         for (int p : t.pages) picture(h, p);
         h << "</div></div></div>\n";
+    }
+
+    // Performance forms: one line per project, linked to its pages.
+    void forms(std::ostringstream& h) {
+        if (doc_.performance_forms.empty()) return;
+        h << "<h2>Performance forms (" << doc_.performance_forms.size() << ")</h2>\n<table class=\"data forms\"><tr><th>#</th>"
+             "<th>project</th><th>department</th><th>implementer</th><th>annual total</th><th>money unit</th>"
+             "<th>indicators</th><th>pages</th></tr>\n";
+        for (size_t i = 0; i < doc_.performance_forms.size(); ++i) {
+            const Form& f = doc_.performance_forms[i];
+            h << "<tr data-form=\"" << i << "\"><td>" << i << "</td><td>" << esc(f.project.value_or("")) << "</td><td>"
+              << esc(f.department.value_or("")) << "</td><td>" << esc(f.implementer.value_or("")) << "</td><td class=\"num\">"
+              << esc(f.annual_funds.total.value_or("")) << "</td><td>" << esc(f.money_unit.empty() ? "元" : f.money_unit)
+              << "</td><td class=\"num\">" << f.indicators.size() << "</td><td>";
+            for (int p : f.pages)
+                if (images_.count(p))
+                    h << "<a href=\"#" << page_anchor(p) << "\">" << p << "</a> ";
+                else
+                    h << p << " ";
+            h << "</td></tr>\n";
+        }
+        h << "</table>\n";
     }
 
     void other(std::ostringstream& h, const OtherTable& o, size_t i) {
