@@ -151,6 +151,37 @@ Result<PagePicture> render_page(const std::string& path, int page_number, const 
                 if (!on_page(r, page_number)) continue;
                 for (const auto& [f, b] : r.cell_boxes) marks.push_back({"field", t.id + "." + f, b, -1});
             }
+    // Header → field: over each table region, the printed header cells above the
+    // fields' columns (the x extent of the cells read into each field on this page).
+    if (page)
+        for (const auto& t : doc.tables) {
+            std::optional<Box> region;
+            std::vector<std::pair<std::string, Box>> fields;  // field → x extent of its cells
+            for (const auto* side : {&t.rows, &t.income, &t.expenditure})
+                for (const auto& r : *side) {
+                    if (!on_page(r, page_number)) continue;
+                    region = region ? box_union(*region, *r.bbox) : *r.bbox;
+                    for (const auto& [f, b] : r.cell_boxes) {
+                        const std::string name = (side == &t.income ? "income." : side == &t.expenditure ? "expenditure." : "") + f;
+                        auto it = std::find_if(fields.begin(), fields.end(), [&](const auto& x) { return x.first == name; });
+                        if (it == fields.end())
+                            fields.push_back({name, b});
+                        else
+                            it->second = box_union(it->second, b);
+                    }
+                }
+            if (!region) continue;
+            for (const auto& l : page->lines) {
+                if (l.box.y1 > region->y0 + 1 || l.box.y0 < region->y0 - 90) continue;
+                for (const auto& c : l.cells) {
+                    if (c.box.x1 < region->x0 - 20 || c.box.x0 > region->x1 + 20) continue;
+                    std::string to;
+                    for (const auto& [f, b] : fields)
+                        if (b.center_x() >= c.box.x0 - 2 && b.center_x() <= c.box.x1 + 2) to += (to.empty() ? "" : ", ") + f;
+                    if (!to.empty()) marks.push_back({"header", c.text + " → " + to, c.box, -1});
+                }
+            }
+        }
     std::vector<PictureMark> cells;
     if (page)
         for (const auto& l : page->lines)

@@ -68,7 +68,7 @@ const char* kStyle = R"css(
 body{font-family:"Noto Sans CJK SC","WenQuanYi Micro Hei","Source Han Sans SC",sans-serif;margin:16px;color:#222}
 h1{font-size:20px}h2{font-size:18px;border-bottom:2px solid #888}h3{font-size:16px}
 table.data,table.summary{border-collapse:collapse;font-size:12px}
-table.data td,table.data th,table.summary td,table.summary th{border:1px solid #bbb;padding:2px 4px;vertical-align:top}
+table.data td,table.data th,table.summary td,table.summary th{border:1px solid #bbb;padding:2px 4px;vertical-align:top;white-space:nowrap}
 table.data th,table.summary th{background:#eee}
 td.num{text-align:right;font-variant-numeric:tabular-nums}
 .suspect{background:#fff3f0}.suspect h3{color:#b00000}
@@ -83,6 +83,8 @@ td.num{text-align:right;font-variant-numeric:tabular-nums}
 .page .m-other .lbl{background:#d08a00;top:-14px;left:0}
 .page .m-diagnostic .lbl{background:#e00000;top:-13px;right:0}
 .page .m-diagnostic:target{outline:4px solid #ffcc00}
+.page .m-header .lbl{background:rgba(31,111,208,.85);font-size:9px;line-height:10px;bottom:-10px;left:0}
+.page .m-header:hover{outline:2px solid #1f6fd0;z-index:2}
 .page .m-field:hover,.page .m-furniture:hover{outline:2px solid #000}
 .pageno{font-size:12px;color:#555}
 .diag li{margin:2px 0;font-size:13px}.sev-warning{color:#a00}.sev-error{color:#f00;font-weight:bold}.sev-info{color:#555}
@@ -240,6 +242,8 @@ private:
               << "\" title=\"" << esc(m.label) << "\">";
             if (m.kind == "table" || m.kind == "other" || m.kind == "diagnostic")
                 h << "<span class=\"lbl\">" << esc(m.label) << "</span>";
+            if (m.kind == "header")  // the field(s), after the arrow
+                h << "<span class=\"lbl\">" << esc(m.label.substr(m.label.rfind("→ ") + 4)) << "</span>";
             h << "</div>";
         }
         h << "</div>\n";
