@@ -175,10 +175,12 @@ Result<PagePicture> render_page(const std::string& path, int page_number, const 
                 if (l.box.y1 > region->y0 + 1 || l.box.y0 < region->y0 - 90) continue;
                 for (const auto& c : l.cells) {
                     if (c.box.x1 < region->x0 - 20 || c.box.x0 > region->x1 + 20) continue;
+                    // 单位名称 / 单位：万元 lines and the title are no column header.
+                    if (c.text.rfind("单位", 0) == 0 || c.text.rfind("编制单位", 0) == 0) continue;
                     std::string to;
                     for (const auto& [f, b] : fields)
                         if (b.center_x() >= c.box.x0 - 2 && b.center_x() <= c.box.x1 + 2) to += (to.empty() ? "" : ", ") + f;
-                    if (!to.empty()) marks.push_back({"header", c.text + " → " + to, c.box, -1});
+                    if (!to.empty() && std::count(to.begin(), to.end(), ',') < 3) marks.push_back({"header", c.text + " → " + to, c.box, -1});
                 }
             }
         }
