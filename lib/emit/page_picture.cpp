@@ -198,7 +198,15 @@ Result<PagePicture> render_page(const std::string& path, int page_number, const 
                         if (!found && std::abs(kc.box.center_x() - c.box.center_x()) < 2 &&
                             std::abs(kc.box.center_y() - c.box.center_y()) < 2)
                             found = true;
-                if (!found) furniture.push_back({"furniture", c.text, c.box, -1});
+                if (found) continue;
+                // A watermark read into a cell when nothing is removed ("卫生健康支出仅供内部审核"):
+                // the label is what the kept cells inside it do not print.
+                std::string label = c.text;
+                for (const auto& kl : page->lines)
+                    for (const auto& kc : kl.cells)
+                        if (!kc.text.empty() && inside(c.box, kc.box))
+                            if (auto at = label.find(kc.text); at != std::string::npos) label.erase(at, kc.text.size());
+                furniture.push_back({"furniture", label.empty() ? c.text : label, c.box, -1});
             }
     std::vector<PictureMark> diags;
     for (size_t i = 0; i < doc.diagnostics.size(); ++i) {

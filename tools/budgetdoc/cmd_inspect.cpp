@@ -72,6 +72,11 @@ Runner add_inspect(CLI::App& app) {
                       << o->dpi << " dpi;";
             for (const auto& [k, n] : count) std::cout << " " << k << " " << n;
             std::cout << "\n";
+            // The labels the picture does not print (the report overlays them):
+            for (const auto& m : marks)
+                if (m.kind == "table" || m.kind == "other" || m.kind == "diagnostic" || m.kind == "furniture")
+                    std::cout << "  " << m.kind << " " << m.label << " [" << m.box.x0 << ", " << m.box.y0 << ", "
+                              << m.box.x1 << ", " << m.box.y1 << "]\n";
             return 0;
         }
         Options opts;
