@@ -92,6 +92,25 @@ Result<Loaded> load(const std::string& bytes, const std::string& name, const Opt
 
 }  // namespace
 
+namespace {
+// A diagnostic about a row (or a cell of it) gets the row's (cell's) printed box,
+// when the reader did not give it one.
+void locate_diagnostics(Document& doc) {
+    for (auto& g : doc.diagnostics) {
+        if (g.bbox || g.table.empty() || !g.row) continue;
+        const Table* t = doc.table(g.table);
+        if (!t) continue;
+        const auto& rows = g.side == "income" ? t->income : g.side == "expenditure" ? t->expenditure : t->rows;
+        if (*g.row < 0 || static_cast<size_t>(*g.row) >= rows.size()) continue;
+        const Record& r = rows[static_cast<size_t>(*g.row)];
+        if (!r.bbox) continue;
+        g.bbox = r.bbox;
+        for (const auto& [f, b] : r.cell_boxes)
+            if (f == g.field) g.bbox = b;
+    }
+}
+}  // namespace
+
 Result<std::vector<Page>> read_pages_from_memory(const std::string& bytes, const std::string& name,
                                                  const Options& options) {
     auto loaded = load(bytes, name, options, nullptr);
@@ -131,6 +150,7 @@ Result<Document> extract_memory(const std::string& bytes, const std::string& nam
 
         // The document's own arithmetic: mismatches become warnings.
         validate::check_consistency(doc);
+        locate_diagnostics(doc);
 
         if (doc.tables.empty() && doc.performance_forms.empty() && !doc.kind.empty() && !loaded->from_text) {
             // A disclosure that prints only its explanation text (说明), or tables

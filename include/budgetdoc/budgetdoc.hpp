@@ -116,6 +116,11 @@
 //                                 `budgetdoc extract` prints)
 //   pages_to_json(pages)          the layout JSON (what `budgetdoc inspect
 //                                 --json` prints)
+//   to_json(doc, pretty, true)    the same with "bbox" / "cell_bbox" keys
+//                                 (`extract --boxes`; PDF points, top-left)
+//   render_page(path, page, doc)  a page rendered by Poppler with the reading
+//                                 drawn on it (`inspect --png`, `report`);
+//                                 encode_picture() gives PNG or JPEG bytes
 //
 // Output is deterministic: the same input bytes and Options give byte-identical
 // JSON, whichever thread runs the extraction.

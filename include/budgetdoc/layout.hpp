@@ -20,6 +20,11 @@ struct Box {
     double center_y() const { return (y0 + y1) / 2; }
 };
 
+// The smallest box holding both.
+inline Box box_union(const Box& a, const Box& b) {
+    return {a.x0 < b.x0 ? a.x0 : b.x0, a.y0 < b.y0 ? a.y0 : b.y0, a.x1 > b.x1 ? a.x1 : b.x1, a.y1 > b.y1 ? a.y1 : b.y1};
+}
+
 // One word as the PDF reader reports it (CJK runs come as one word).
 struct Word {
     std::string text;  // UTF-8, as printed

@@ -7,9 +7,11 @@
 #pragma once
 
 #include <budgetdoc/export.hpp>
+#include <budgetdoc/layout.hpp>
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace budgetdoc {
@@ -27,6 +29,11 @@ struct Record {
     };
     std::vector<Field> fields;
     std::vector<int> pages;
+    // Where the row is printed (PDF input: the union box of its words, in PDF points,
+    // top-left origin of the upright page); emitted as "bbox" only when asked
+    // (to_json(…, boxes)).  cell_boxes: the box of each field's printed cell.
+    std::optional<Box> bbox;
+    std::vector<std::pair<std::string, Box>> cell_boxes;
 
     // Value of `name`, or nullopt when the field is empty or absent.
     BUDGETDOC_API Text get(const std::string& name) const;
@@ -59,6 +66,8 @@ struct OtherTable {
     std::vector<std::vector<std::string>> header;
     std::vector<std::vector<std::string>> rows;
     std::vector<int> pages;
+    // PDF input: per page, the box of the table's lines there (not in the JSON).
+    std::vector<std::pair<int, Box>> regions;
 };
 
 struct FormFunds {
@@ -104,6 +113,9 @@ struct Diagnostic {
     // up to, and the parts added (field names, or row labels)
     Text printed, expected;
     std::vector<std::string> parts;
+    // Where on `page` it applies (the row's or cell's box), when known; emitted
+    // as "bbox" only when asked.
+    std::optional<Box> bbox;
 };
 
 struct SourceInfo {

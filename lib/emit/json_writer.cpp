@@ -6,6 +6,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cmath>
+
 namespace budgetdoc {
 namespace {
 
@@ -13,21 +15,36 @@ using nlohmann::ordered_json;
 
 ordered_json text(const Text& t) { return t ? ordered_json(*t) : ordered_json(nullptr); }
 
+ordered_json box_json(const Box& b) {
+    // Rounded to 0.01 pt: enough for any drawing, stable across runs.
+    auto r = [](double v) { return std::round(v * 100) / 100; };
+    return ordered_json::array({r(b.x0), r(b.y0), r(b.x1), r(b.y1)});
+}
+
 // Rows gain `level` (1 类 / 2 款 / 3 项, records.md Additions) and `row_kind`
 // (total / subtotal / detail, README "Row kind and level") after their fields.
-ordered_json record_json(const Record& r, const RowClass& c) {
+ordered_json record_json(const Record& r, const RowClass& c, bool boxes) {
     ordered_json j = ordered_json::object();
     for (const auto& f : r.fields) j[f.name] = text(f.value);
     if (c.level) j["level"] = *c.level;
     j["row_kind"] = row_kind_name(c.kind);
     if (!r.pages.empty()) j["pages"] = r.pages;
+    if (boxes && r.bbox) {
+        j["bbox"] = box_json(*r.bbox);
+        if (!r.cell_boxes.empty()) {
+            ordered_json cells = ordered_json::object();
+            for (const auto& [f, b] : r.cell_boxes) cells[f] = box_json(b);
+            j["cell_bbox"] = cells;
+        }
+    }
     return j;
 }
 
-ordered_json records_json(const std::string& id, const std::vector<Record>& rs, const std::string& organisation) {
+ordered_json records_json(const std::string& id, const std::vector<Record>& rs, const std::string& organisation,
+                          bool boxes) {
     ordered_json a = ordered_json::array();
     const auto classes = classify_rows(id, rs, organisation);
-    for (std::size_t i = 0; i < rs.size(); ++i) a.push_back(record_json(rs[i], classes[i]));
+    for (std::size_t i = 0; i < rs.size(); ++i) a.push_back(record_json(rs[i], classes[i], boxes));
     return a;
 }
 
@@ -82,7 +99,11 @@ ordered_json form_json(const Form& f, const std::optional<RowRef>& project_row) 
 
 }  // namespace
 
-std::string to_json(const Document& d, bool pretty) {
+std::string to_json(const Document& d, bool pretty) { return to_json(d, pretty, false); }
+
+std::string to_json(const Document& d, bool pretty, bool with_boxes) {
+    // Text input has no geometry (its boxes are tab and line indexes).
+    const bool boxes = with_boxes && d.source.kind == "pdf";
     ordered_json j;
     j["schema"] = d.schema;
     j["source"] = {{"file", d.source.file}, {"pages", d.source.pages}, {"sha256", d.source.sha256},
@@ -102,10 +123,10 @@ std::string to_json(const Document& d, bool pretty) {
             tj["suspect_reasons"] = t.suspect_reasons;
         }
         if (t.two_sided) {
-            tj["income"] = records_json(t.id, t.income, d.unit.value_or(""));
-            tj["expenditure"] = records_json(t.id, t.expenditure, d.unit.value_or(""));
+            tj["income"] = records_json(t.id, t.income, d.unit.value_or(""), boxes);
+            tj["expenditure"] = records_json(t.id, t.expenditure, d.unit.value_or(""), boxes);
         } else {
-            tj["rows"] = records_json(t.id, t.rows, d.unit.value_or(""));
+            tj["rows"] = records_json(t.id, t.rows, d.unit.value_or(""), boxes);
         }
         if (!t.pages.empty()) tj["pages"] = t.pages;
         tables[t.id] = tj;
@@ -139,6 +160,7 @@ std::string to_json(const Document& d, bool pretty) {
         if (g.printed) gj["printed"] = *g.printed;
         if (g.expected) gj["expected"] = *g.expected;
         if (!g.parts.empty()) gj["parts"] = g.parts;
+        if (boxes && g.bbox) gj["bbox"] = box_json(*g.bbox);
         diags.push_back(gj);
     }
     j["diagnostics"] = diags;

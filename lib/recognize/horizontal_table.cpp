@@ -278,6 +278,8 @@ bool read_horizontal(const TableRegion& region, const std::vector<const Line*>& 
             r.fields = {{"item", col.text}, {"total", col.figure}, {"general_budget", std::nullopt},
                         {"gov_fund", std::nullopt}, {"state_capital", std::nullopt}};
             r.pages = {body.page};
+        r.bbox = body.box;
+            r.bbox = body.box;
             main.rows.push_back(std::move(r));
             continue;
         }
@@ -297,6 +299,8 @@ bool read_horizontal(const TableRegion& region, const std::vector<const Line*>& 
                         {"total", col.figure}, {"general_budget", std::nullopt}, {"gov_fund", std::nullopt},
                         {"state_capital", std::nullopt}};
             r.pages = {body.page};
+        r.bbox = body.box;
+            r.bbox = body.box;
             it->rows.push_back(std::move(r));
             continue;
         }
@@ -312,6 +316,7 @@ bool read_horizontal(const TableRegion& region, const std::vector<const Line*>& 
         if (k == root_total) whole = -1;
         if (whole >= 0 && whole != k) r.fields.push_back({"part_of", label[static_cast<size_t>(whole)]});
         r.pages = {body.page};
+        r.bbox = body.box;
         main.rows.push_back(std::move(r));
     }
     out.insert(out.begin(), std::move(main));

@@ -212,6 +212,8 @@ bool read_measures(const TableRegion& region, const CompiledSpec& cs, Document& 
         for (size_t k = 0; k < spec.items.size(); ++k)
             if (spec.items[k].name == parent && !label[k].empty()) r.fields.push_back({"part_of", label[k]});
         r.pages = {body.front()->page};
+        for (const Line* l : body)
+            if (l->page == body.front()->page) r.bbox = r.bbox ? box_union(*r.bbox, l->box) : l->box;
         out->rows.push_back(std::move(r));
     }
     return true;

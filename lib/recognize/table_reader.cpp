@@ -355,8 +355,9 @@ int next_row_index(const TableBuilder& tb, Side side) {
 
 // A diagnostic about the row being parsed; it also makes the table suspect.
 void row_problem(TableBuilder& tb, Document& doc, const std::string& code, const std::string& what, int page,
-                 Side side, const std::string& field) {
+                 Side side, const std::string& field, const std::optional<Box>& box = std::nullopt) {
     Diagnostic d{"warning", code, "table " + tb.cs->spec->id + ": " + what, page, {}};
+    d.bbox = box;
     d.table = tb.cs->spec->id;
     d.row = next_row_index(tb, side);
     d.side = side_name(side);
@@ -396,13 +397,17 @@ std::optional<FigureAndText> split_figure(const std::string& cell) {
 void parse_body_row(TableBuilder& tb, const Line& l, Document& doc) {
     const auto& cols = tb.cs->spec->columns;
     std::vector<Text> values(cols.size());
+    // The printed box of each column's cell (the union of its pieces).
+    std::vector<std::optional<Box>> boxes(cols.size());
     for (const auto& c : l.cells) {
         const int f = field_of(c, tb.bands);
         if (f < 0) {
             row_problem(tb, doc, "unmapped_cell", "cell \"" + c.text + "\" under no known column", l.page,
-                        Side::only, "");
+                        Side::only, "", c.box);
             continue;
         }
+        auto& b = boxes[static_cast<size_t>(f)];
+        b = b ? box_union(*b, c.box) : c.box;
         auto& v = values[static_cast<size_t>(f)];
         // Pieces of a split code (类 201, 款 01, 项 01) join without a space.
         if (cols[static_cast<size_t>(f)].kind == FieldKind::code)
@@ -451,7 +456,7 @@ void parse_body_row(TableBuilder& tb, const Line& l, Document& doc) {
             } else {
                 row_problem(tb, doc, "bad_amount",
                             "\"" + *v + "\" in column " + cols[k].field + " is not an amount; dropped from the row",
-                            l.page, cols[k].side, cols[k].field);
+                            l.page, cols[k].side, cols[k].field, boxes[k]);
                 v.reset();
             }
         }
@@ -471,7 +476,10 @@ void parse_body_row(TableBuilder& tb, const Line& l, Document& doc) {
         // the 部门预算经济科目's.
         if (!printed(tb, m)) continue;
         if (RE2::FullMatch(*values[k], total_label()) || (cols[k].kind == FieldKind::code && !RE2::FullMatch(*values[k], R"(\d+)")))
+        {
             std::swap(values[k], values[m]);
+            std::swap(boxes[k], boxes[m]);
+        }
     }
     // A name or item holding nothing but a figure ("0.00" under 科目名称): the
     // figures slid one column left of their headings; said, not delivered as fine.
@@ -480,7 +488,7 @@ void parse_body_row(TableBuilder& tb, const Line& l, Document& doc) {
         for (size_t k = 0; k < cols.size(); ++k)
             if (cols[k].kind == FieldKind::text && values[k] && RE2::FullMatch(normalize::strip_spaces(*values[k]), figure))
                 row_problem(tb, doc, "figure_as_label", "figure \"" + *values[k] + "\" read as the " + cols[k].field,
-                            l.page, cols[k].side, cols[k].field);
+                            l.page, cols[k].side, cols[k].field, boxes[k]);
     }
     // Three-part 收支预算总表 (收入 | 支出功能分类 | 支出用途): a total line of the
     // expenditure side (当年支出小计, 支出合计) is printed once across both
@@ -500,8 +508,10 @@ void parse_body_row(TableBuilder& tb, const Line& l, Document& doc) {
             auto& t = values[static_cast<size_t>(total)];
             auto& ua = values[static_cast<size_t>(use_amount)];
             const auto& it = values[static_cast<size_t>(item)];
-            if (!t && ua && !values[static_cast<size_t>(use_item)] && it && RE2::PartialMatch(*it, side_total))
+            if (!t && ua && !values[static_cast<size_t>(use_item)] && it && RE2::PartialMatch(*it, side_total)) {
                 std::swap(t, ua);
+                std::swap(boxes[static_cast<size_t>(total)], boxes[static_cast<size_t>(use_amount)]);
+            }
         }
     }
     auto side_record = [&](Side side, bool& any) {
@@ -511,7 +521,12 @@ void parse_body_row(TableBuilder& tb, const Line& l, Document& doc) {
             if (cols[k].side == side && emitted(tb, k)) {
                 r.fields.push_back({cols[k].field, values[k]});
                 any = any || values[k].has_value();
+                if (values[k] && boxes[k]) {
+                    r.cell_boxes.push_back({cols[k].field, *boxes[k]});
+                    r.bbox = r.bbox ? box_union(*r.bbox, *boxes[k]) : *boxes[k];
+                }
             }
+        if (side == Side::only && !l.cells.empty()) r.bbox = l.box;
         r.pages = {l.page};
         return r;
     };
@@ -529,6 +544,7 @@ void parse_body_row(TableBuilder& tb, const Line& l, Document& doc) {
             Record& prev = tb.table.rows.back();
             if (only_name && prev.get("code") && prev.get("name")) {
                 prev.set("name", normalize::join_fragments(*prev.get("name"), *r.get("name")));
+                if (prev.bbox && r.bbox) prev.bbox = box_union(*prev.bbox, *r.bbox);
                 return;
             }
         }
@@ -695,6 +711,10 @@ OtherTable other_table(const TableRegion& region, const GridByPage& grid_by_page
                 ot.rows.push_back(std::move(row));
             }
             add_page(ot.pages, l->page);
+            if (!ot.regions.empty() && ot.regions.back().first == l->page)
+                ot.regions.back().second = box_union(ot.regions.back().second, l->box);
+            else
+                ot.regions.push_back({l->page, l->box});
         }
     return ot;
 }

@@ -12,7 +12,7 @@ namespace budgetdoc::cli {
 Runner add_extract(CLI::App& app) {
     struct Opts {
         std::string file, out, kind = "auto";
-        bool compact = false, no_dedupe = false, times = false;
+        bool compact = false, no_dedupe = false, times = false, boxes = false;
         int threads = 0;
     };
     auto o = std::make_shared<Opts>();
@@ -25,6 +25,9 @@ Runner add_extract(CLI::App& app) {
         ->check(CLI::Range(0, 256))
         ->capture_default_str();
     app.add_flag("--no-dedupe", o->no_dedupe, "Keep watermarks and repeated form fragments");
+    app.add_flag("--boxes", o->boxes,
+                 "Add \"bbox\" [x0, y0, x1, y1] (PDF points, top-left origin of the upright page) to rows and "
+                 "diagnostics, \"cell_bbox\" per row field");
     app.add_flag("--times", o->times, "Print per-stage timings to standard error");
     return [o]() {
         Options opts;
@@ -37,7 +40,7 @@ Runner add_extract(CLI::App& app) {
             std::cerr << "budgetdoc: " << doc.error().describe() << "\n";
             return exit_code(doc.error().code);
         }
-        const std::string json = to_json(doc.value(), !o->compact);
+        const std::string json = to_json(doc.value(), !o->compact, o->boxes);
         if (o->out.empty()) {
             std::cout << json;
         } else {

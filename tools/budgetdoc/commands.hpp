@@ -18,6 +18,7 @@ Runner add_batch(CLI::App& app);
 Runner add_regress(CLI::App& app);
 Runner add_templates(CLI::App& app);
 Runner add_export(CLI::App& app);
+Runner add_report(CLI::App& app);
 
 // Exit codes: 0 success, 2 usage, 3 some documents failed (batch), and the
 // ErrorCode value (10–19) when one input failed.

@@ -26,6 +26,8 @@ int main(int argc, char** argv) {
         budgetdoc::cli::add_export);
     reg("templates", "List the tables budgetdoc reads: fields, shapes and sum rules (templates/*.yaml)",
         budgetdoc::cli::add_templates);
+    reg("report", "HTML review page: tables beside their page pictures with the reading drawn on them (FILE or batch DB)",
+        budgetdoc::cli::add_report);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
