@@ -68,7 +68,9 @@ std::string open_in_browser(const fs::path& html, const fs::path& png, const fs:
     if (fs::exists(png)) {
         const std::string shot = test::read_file(png);
         BOOST_TEST(shot.substr(0, 4) == "\x89PNG");
-        BOOST_TEST(shot.size() > 50000u);  // a page with pictures, not a blank one
+        // Not a blank page: a blank 1280×2000 screenshot is ~12 KB; a text-only batch
+        // summary ~50 KB, a document page with its pictures several times that.
+        BOOST_TEST(shot.size() > 25000u);
     }
     args = common;
     args.push_back("--dump-dom");
