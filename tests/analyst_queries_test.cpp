@@ -7,6 +7,8 @@
 
 #include "cli_support.hpp"
 
+using budgetdoc::test::fen;
+
 #include <budgetdoc/figures.hpp>
 
 #include <nlohmann/json.hpp>
@@ -31,17 +33,6 @@ json expected(const std::string& input) {
     return json::parse(read_file(source_dir() / p));
 }
 
-// The test's own exact conversion: decimal string in `unit` → 分.
-long long fen(const std::string& s, const std::string& unit) {
-    const int shift = (unit == "万元" ? 4 : 0) + 2;
-    std::string in = s, fr;
-    bool neg = false;
-    if (!in.empty() && in[0] == '-') { neg = true; in.erase(0, 1); }
-    if (auto dot = in.find('.'); dot != std::string::npos) { fr = in.substr(dot + 1); in = in.substr(0, dot); }
-    fr.resize(shift, '0');
-    const long long v = std::stoll(in + fr);
-    return neg ? -v : v;
-}
 
 long long fen_of_real(const std::string& yuan) { return std::llround(std::stod(yuan) * 100); }
 

@@ -4,6 +4,7 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -24,6 +25,35 @@ namespace budgetdoc::test {
 namespace fs = std::filesystem;
 
 inline fs::path source_dir() { return fs::path(BUDGETDOC_SOURCE_DIR); }
+
+// The test's own exact conversion of a decimal string in `unit` (元 or 万元) to
+// 分, independent of the library's Amount.
+inline long long fen(const std::string& s, const std::string& unit) {
+    const int shift = (unit == "万元" ? 4 : 0) + 2;
+    std::string in = s, fr;
+    bool neg = false;
+    if (!in.empty() && in[0] == '-') {
+        neg = true;
+        in.erase(0, 1);
+    }
+    if (auto dot = in.find('.'); dot != std::string::npos) {
+        fr = in.substr(dot + 1);
+        in = in.substr(0, dot);
+    }
+    fr.resize(shift, '0');
+    const long long v = std::stoll(in + fr);
+    return neg ? -v : v;
+}
+
+// Every PDF of samples/ (and its re-prints, forms and real files), sorted.
+inline std::vector<fs::path> sample_pdfs() {
+    std::vector<fs::path> out;
+    for (const char* dir : {"samples", "samples/variants", "samples/forms", "samples/real"})
+        for (const auto& e : fs::directory_iterator(source_dir() / dir))
+            if (e.path().extension() == ".pdf") out.push_back(e.path());
+    std::sort(out.begin(), out.end());
+    return out;
+}
 
 struct TempDir {
     fs::path path;

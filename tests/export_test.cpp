@@ -7,6 +7,8 @@
 
 #include "cli_support.hpp"
 
+using budgetdoc::test::fen;
+
 #include <nlohmann/json.hpp>
 
 #include <map>
@@ -19,16 +21,6 @@ namespace {
 const std::vector<std::string> kInputs = {"samples/shanxi-jgj-2023.pdf", "samples/xinzhou-jjzd-2023.pdf",
                                           "samples/forms/yantai-tjj-2026-forms.pdf"};
 
-long long fen(const std::string& s, const std::string& unit) {
-    const int shift = (unit == "万元" ? 4 : 0) + 2;
-    std::string in = s, fr;
-    bool neg = false;
-    if (!in.empty() && in[0] == '-') { neg = true; in.erase(0, 1); }
-    if (auto dot = in.find('.'); dot != std::string::npos) { fr = in.substr(dot + 1); in = in.substr(0, dot); }
-    fr.resize(shift, '0');
-    const long long v = std::stoll(in + fr);
-    return neg ? -v : v;
-}
 
 using Csv = std::vector<std::vector<std::string>>;
 

@@ -99,19 +99,11 @@ void check_file(const fs::path& pdf) {
     }
 }
 
-std::vector<fs::path> samples() {
-    std::vector<fs::path> out;
-    for (const char* dir : {"samples", "samples/variants", "samples/forms", "samples/real"})
-        for (const auto& e : fs::directory_iterator(test::source_dir() / dir))
-            if (e.path().extension() == ".pdf") out.push_back(e.path());
-    std::sort(out.begin(), out.end());
-    return out;
-}
 
 }  // namespace
 
 BOOST_AUTO_TEST_CASE(cells_drawn_where_the_words_are_in_every_producer_family) {
-    const auto files = samples();
+    const auto files = test::sample_pdfs();
     BOOST_TEST(files.size() >= 10u);
     for (const auto& f : files) check_file(f);
 }
@@ -120,7 +112,7 @@ BOOST_AUTO_TEST_CASE(diagnostics_drawn_red_at_their_box) {
     // xinzhou's form_name_mismatch has no box; the Skia re-print's tables give
     // row diagnostics.  Any sample diagnostic with a box will do: find one.
     int checked = 0;
-    for (const auto& f : samples()) {
+    for (const auto& f : test::sample_pdfs()) {
         auto doc = extract_file(f.string());
         BOOST_REQUIRE(doc);
         for (const auto& g : doc->diagnostics) {

@@ -155,20 +155,12 @@ void check_report(const fs::path& input, const fs::path& work) {
     }
 }
 
-std::vector<fs::path> samples() {
-    std::vector<fs::path> out;
-    for (const char* dir : {"samples", "samples/variants", "samples/forms", "samples/real"})
-        for (const auto& e : fs::directory_iterator(test::source_dir() / dir))
-            if (e.path().extension() == ".pdf") out.push_back(e.path());
-    std::sort(out.begin(), out.end());
-    return out;
-}
 
 }  // namespace
 
 BOOST_AUTO_TEST_CASE(report_of_each_sample_opens_in_chromium_with_every_table_and_diagnostic) {
     test::TempDir tmp;
-    const auto files = samples();
+    const auto files = test::sample_pdfs();
     BOOST_TEST(files.size() >= 10u);
     int real = 0;
     for (const auto& f : files) {
