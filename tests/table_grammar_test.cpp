@@ -967,3 +967,73 @@ BOOST_AUTO_TEST_CASE(regional_headers_from_the_templates) {
     BOOST_TEST(ie->income[1].get("amount").value_or("") == "100.00");
     BOOST_TEST(ie->expenditure[1].get("total").value_or("") == "100.00");
 }
+
+// Beijing 支出总表: each 功能科目 printed as one "code-name" cell under 支出功能分类科目 and
+// broken down by the 政府 and 部门 经济科目; 其中 columns after 项目支出 are extra keys, not
+// parts of 合计 (the 合计 row is 30 = 20 + 10, the 其中 figures are within it).
+BOOST_AUTO_TEST_CASE(function_code_and_name_in_one_cell_with_economic_breakdown) {
+    Document d = extract_text(
+        "预算03表 支出总表\n金额单位：万元\n"
+        "\t\t\t\t\t\t其中\n"
+        "支出功能分类科目\t政府支出经济分类科目\t部门支出经济分类科目\t合计\t基本支出\t项目支出\t事业单位经营支出\t上缴上级支出\t对附属单位补助支出\n"
+        "2010601-行政运行\t50101-工资奖金津补贴\t30101-基本工资\t20.000000\t20.000000\t\t\t\t\n"
+        "2010602-一般行政管理事务\t50201-办公经费\t30201-办公费\t10.000000\t\t10.000000\t\t2.000000\t\n"
+        "合计\t\t\t30.000000\t20.000000\t10.000000\t\t2.000000\t\n");
+    const Table* t = d.table("expenditure_summary");
+    BOOST_REQUIRE(t);
+    BOOST_REQUIRE_EQUAL(t->rows.size(), 3u);
+    const Record& r = t->rows[0];
+    BOOST_TEST(r.get("code").value_or("") == "2010601");
+    BOOST_TEST(r.get("name").value_or("") == "行政运行");
+    BOOST_TEST(r.get("gov_item").value_or("") == "50101-工资奖金津补贴");
+    BOOST_TEST(r.get("dept_item").value_or("") == "30101-基本工资");
+    BOOST_TEST(t->rows[1].get("superior_payment").value_or("") == "2.000000");
+    BOOST_TEST(t->rows[2].get("name").value_or("") == "合计");
+    BOOST_TEST(!t->rows[2].get("code"));
+    BOOST_TEST(t->rows[2].get("total").value_or("") == "30.000000");
+    BOOST_TEST(!t->suspect);
+    BOOST_TEST(count_code(d, "unmapped_cell") == 0);
+    BOOST_TEST(count_code(d, "sum_mismatch") == 0);
+}
+
+// Beijing 基本支出表 prints the 政府 经济科目 before the 部门 one, and its 合计 under the
+// 部门 column: the label stays where it is printed, it is not moved into the other column.
+BOOST_AUTO_TEST_CASE(total_label_stays_in_its_column_when_label_columns_are_swapped) {
+    Document d = extract_text(
+        "预算06表 一般公共预算基本支出表\n金额单位：万元\n"
+        "政府支出经济分类科目\t部门支出经济分类科目\t合计\t人员经费\t公用经费\n"
+        "50101-工资奖金津补贴\t30101-基本工资\t5.000000\t5.000000\t\n"
+        "\t合计\t5.000000\t5.000000\t\n");
+    const Table* t = d.table("basic_by_economic");
+    BOOST_REQUIRE(t);
+    BOOST_REQUIRE_EQUAL(t->rows.size(), 2u);
+    BOOST_TEST(t->rows[0].get("gov_item").value_or("") == "50101-工资奖金津补贴");
+    BOOST_TEST(t->rows[0].get("dept_item").value_or("") == "30101-基本工资");
+    BOOST_TEST(t->rows[1].get("dept_item").value_or("") == "合计");
+    BOOST_TEST(!t->rows[1].get("gov_item"));
+}
+
+// 浙江 支出预算总表: headings wrapped over lines no grammar knows (日常公用支 / 出, 事业单位 /
+// 经营支出) end at the row numbering the columns; 基本支出 printed as its two parts.  (The
+// PDF centres 基本支出 over 人员支出 | 日常公用支出; tab-separated text cannot span two
+// columns, so the heading is left out here.)
+BOOST_AUTO_TEST_CASE(column_number_row_closes_a_wrapped_header) {
+    Document d = extract_text(
+        "表3:2026年市级部门支出预算总表\n单位:万元\n"
+        "\t\t\t\t\t\t\t对附属单\n"
+        "\t\t\t\t\t事业单位\t上缴上\t\n"
+        "功能分类科目名称\t总计\t\t日常公用支\t项目支出\t\t\t位补助支\n"
+        "\t\t人员支出\t\t\t经营支出\t级支出\t\n"
+        "\t\t\t出\t\t\t\t出\n"
+        "**\t1\t2\t3\t4\t5\t6\t7\n"
+        "合计\t40.00\t20.00\t5.00\t15.00\t\t\t\n"
+        "科学技术支出\t40.00\t20.00\t5.00\t15.00\t\t\t\n");
+    const Table* t = d.table("expenditure_summary");
+    BOOST_REQUIRE(t);
+    BOOST_REQUIRE_EQUAL(t->rows.size(), 2u);
+    BOOST_TEST(t->rows[0].get("name").value_or("") == "合计");
+    BOOST_TEST(t->rows[0].get("personnel").value_or("") == "20.00");
+    BOOST_TEST(t->rows[0].get("public").value_or("") == "5.00");
+    BOOST_TEST(t->rows[0].get("project").value_or("") == "15.00");
+    BOOST_TEST(count_code(d, "sum_mismatch") == 0);
+}

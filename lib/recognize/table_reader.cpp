@@ -319,6 +319,19 @@ bool emitted(const TableBuilder& tb, size_t k) {
     return !tb.cs->spec->columns[k].extra || printed(tb, k);
 }
 
+// Whether field k's printed column stands left of field m's.  Columns are
+// listed in the template's order, but a region may print two label columns the
+// other way round (北京: 政府 before 部门 经济科目); a field not printed by a
+// band counts as in template order.
+bool printed_left_of(const TableBuilder& tb, size_t k, size_t m) {
+    std::optional<double> xk, xm;
+    for (const auto& b : tb.bands) {
+        if (b.field == static_cast<int>(k) && !xk) xk = b.x0;
+        if (b.field == static_cast<int>(m) && !xm) xm = b.x0;
+    }
+    return !xk || !xm || *xk < *xm;
+}
+
 // A table titled as one of the 13 whose printed header maps none of the spec's
 // amount columns while its body prints amounts (Jiangsu's 收入预算总表 listing
 // income sources under 项目名称 | 金额; a 机关运行经费 table broken down by economic
@@ -426,6 +439,22 @@ void parse_body_row(TableBuilder& tb, const Line& l, Document& doc) {
                 break;
             }
     }
+    // A 科目 printed as one cell "2010601-行政运行" under a heading that names no
+    // code column (北京 支出总表: 支出功能分类科目): its code is the code column's when
+    // the table has one and it is not printed.
+    for (size_t k = 0; k < cols.size(); ++k) {
+        if (cols[k].kind != FieldKind::code || cols[k].extra || values[k] || printed(tb, k)) continue;
+        for (size_t j = k + 1; j < cols.size(); ++j) {
+            if (cols[j].side != cols[k].side || cols[j].kind != FieldKind::text) continue;
+            static const RE2 code_dash_name(R"((\d{3,})\s*[-－—]\s*(\S.*))");
+            std::string code, name;
+            if (values[j] && RE2::FullMatch(*values[j], code_dash_name, &code, &name)) {
+                values[k] = code;
+                values[j] = name;
+            }
+            break;
+        }
+    }
     // Typed values: amounts canonical, codes digits only.
     for (size_t k = 0; k < cols.size(); ++k) {
         auto& v = values[k];
@@ -474,7 +503,7 @@ void parse_body_row(TableBuilder& tb, const Line& l, Document& doc) {
         if (!label_pair || !values[k] || values[m]) continue;
         // ... when that column is printed: with no 政府预算经济科目 column, 合计 stays
         // the 部门预算经济科目's.
-        if (!printed(tb, m)) continue;
+        if (!printed(tb, m) || !printed_left_of(tb, k, m)) continue;
         if (RE2::FullMatch(*values[k], total_label()) || (cols[k].kind == FieldKind::code && !RE2::FullMatch(*values[k], R"(\d+)")))
         {
             std::swap(values[k], values[m]);
@@ -595,8 +624,17 @@ void read_grid_part(TableBuilder& tb, const std::vector<const Line*>& printed_gr
     // with an amount or a code (a row between two header rows is header too,
     // e.g. 功能分类科目编码 alone on its line).
     size_t h = 0;
-    for (size_t i = 0; i < grid.size() && !source::is_body_like(*grid[i]); ++i)
+    // A row numbering the columns (栏次 1 2 3 …) closes the header: every line
+    // above it is header, also the wrapped ends of headings no grammar knows
+    // (人员支出 / 日常公用支 / 出 under 基本支出).
+    for (size_t i = 0; i < grid.size(); ++i) {
+        if (is_column_number_row(*grid[i])) {
+            h = i + 1;
+            break;
+        }
+        if (source::is_body_like(*grid[i])) break;
         if (is_header_row(*grid[i]) || has_header_word(*grid[i])) h = i + 1;
+    }
     // A first part holding header rows only (the title page ends after 收入 | 支出,
     // the column headers follow on the next page) maps nothing: the next part's
     // own header rows give the columns.
