@@ -237,6 +237,30 @@ BOOST_AUTO_TEST_CASE(larger_header_font_and_double_spaced_rows_stay_one_block) {
     BOOST_TEST(!source::is_block_break(p.lines[6], 7.8));  // a row of figures never breaks
 }
 
+// 国家信访局 财政拨款收支总表: rows printed without figures (政府性基金预算拨款, 国有资本
+// 经营预算拨款) and then a gap of several rows before 收入总计: the 总计 row lines up
+// with the block's last row of figures, so it is a row of the same block and keeps its
+// columns (read apart, its cells were numbered in a column space of their own).
+BOOST_AUTO_TEST_CASE(total_row_after_a_gap_below_empty_rows_keeps_the_columns) {
+    Page p;
+    p.number = 1;
+    p.lines.push_back(line_of({cell_at("收入", 211, 260, 145, 10), cell_at("支出", 586, 635, 145, 10)}));
+    p.lines.push_back(line_of({cell_at("项目", 149, 169, 166, 10), cell_at("预算数", 339, 369, 166, 10),
+                               cell_at("项目", 528, 548, 166, 10), cell_at("预算数", 703, 734, 166, 10)}));
+    p.lines.push_back(line_of({cell_at("一、本年收入", 47, 108, 192, 10), cell_at("16,474.82", 380, 426, 192, 10),
+                               cell_at("一、本年支出", 437, 497, 192, 10), cell_at("18,728.94", 741, 787, 192, 10)}));
+    p.lines.push_back(line_of({cell_at("(一)一般公共预算拨款", 47, 160, 218, 10), cell_at("2,254.12", 384, 426, 218, 10),
+                               cell_at("(三)社会保障和就业支出", 437, 558, 218, 10), cell_at("2,208.19", 745, 787, 218, 10)}));
+    p.lines.push_back(line_of({cell_at("(二)政府性基金预算拨款", 47, 170, 240, 10)}));
+    p.lines.push_back(line_of({cell_at("(三)国有资本经营预算拨款", 47, 180, 262, 10)}));
+    p.lines.push_back(line_of({cell_at("收入总计", 109, 160, 456, 10), cell_at("18,728.94", 380, 426, 456, 10),
+                               cell_at("支出总计", 539, 590, 456, 10), cell_at("18,728.94", 741, 787, 456, 10)}));
+    source::ContinuationState state;
+    source::assign_page_columns(p, state);
+    const auto col = [&](size_t line, size_t cell) { return p.lines[line].cells[cell].column; };
+    for (size_t k = 0; k < 4; ++k) BOOST_TEST(col(6, k) == col(2, k));
+}
+
 // A group header set over a column of its own (本年收入 between 项目 and 预算数,
 // Shanghai WPS) must not take a field from the column of figures to its right,
 // and the expenditure side's fields are reached only through its label column.

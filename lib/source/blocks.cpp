@@ -103,6 +103,8 @@ void assign_page_columns(Page& page, ContinuationState& state) {
     const double body_fs = body_font_size(page);
     std::vector<Line*> block;
     const std::vector<double> table_sizes = table_font_sizes(page);
+    // The block's last row of figures: rows printed without figures (政府性基金预算
+    // 拨款 left empty) may stand between it and a 总计 row set after a gap.
     const Line* last = nullptr;
     double last_bottom = -1, line_h = 0;
     bool first_block = true;
@@ -138,11 +140,14 @@ void assign_page_columns(Page& page, ContinuationState& state) {
             last = nullptr;
             continue;
         }
-        if (gap) flush();
+        if (gap) {
+            flush();
+            last = nullptr;
+        }
         block.push_back(&line);
         last_bottom = line.box.y1;
         line_h = h;
-        last = &line;
+        if (is_body_like(line)) last = &line;
     }
     flush();
     state = next;
