@@ -1061,3 +1061,29 @@ BOOST_AUTO_TEST_CASE(column_number_row_closes_a_wrapped_header) {
     BOOST_TEST(t->rows[0].get("project").value_or("") == "15.00");
     BOOST_TEST(count_code(d, "sum_mismatch") == 0);
 }
+
+// 烟台, 西安, 北京 print the 合计 of the 基本支出 经济分类 table inside the 部门 科目名称
+// column with the 政府 column beside it left empty: on a PDF page the label stays in the
+// column it is printed in (dept_item, the table's label field).  Text input cannot show a
+// merged cell, so there 合计 before an empty 政府 column is taken as merged across both
+// (see economic_code_and_total_label_without_gov_item_column and the shanxi golden file).
+BOOST_AUTO_TEST_CASE(total_label_printed_in_the_dept_column_stays_there) {
+    std::vector<Page> pages = {page_of({
+        {40, {{"一般公共预算基本支出情况表", 300, 500}}},
+        {60, {{"单位:万元", 700, 750}}},
+        {80, {{"部门预算支出经济分类科目名称", 60, 200, 0}, {"政府预算支出经济分类科目名称", 260, 400, 1},
+              {"合计", 480, 500, 2}, {"人员经费", 570, 610, 3}, {"公用经费", 670, 710, 4}}},
+        {100, {{"合计", 120, 140, 0}, {"10.00", 470, 500, 2}, {"8.00", 585, 610, 3}, {"2.00", 685, 710, 4}}},
+        {115, {{"工资福利支出", 60, 120, 0}, {"机关工资福利支出", 260, 340, 1}, {"8.00", 475, 500, 2},
+               {"8.00", 585, 610, 3}}},
+        {130, {{"办公费", 60, 90, 0}, {"办公经费", 260, 300, 1}, {"2.00", 475, 500, 2}, {"2.00", 685, 710, 4}}},
+    })};
+    Document d;
+    recognize::read_tables(pages, d, false);
+    const Table* t = d.table("basic_by_economic");
+    BOOST_REQUIRE(t);
+    BOOST_REQUIRE_EQUAL(t->rows.size(), 3u);
+    BOOST_TEST(t->rows[0].get("dept_item").value_or("") == "合计");
+    BOOST_TEST(!t->rows[0].get("gov_item"));
+    BOOST_TEST(t->rows[1].get("gov_item").value_or("") == "机关工资福利支出");
+}

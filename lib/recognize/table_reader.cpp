@@ -304,6 +304,9 @@ struct TableBuilder {
     // Set when the printed shape is not the spec's (see shape_mismatch()): the
     // region is kept as an other table instead.
     std::string mismatch;
+    // Text input: cells stand at tab positions, so a merged cell sits in its first
+    // column; a PDF cell stands where it is printed.
+    bool from_text = false;
 };
 
 // Whether a printed column maps to field k (tables read by position map all).
@@ -317,6 +320,15 @@ bool printed(const TableBuilder& tb, size_t k) {
 // printed column maps to it.
 bool emitted(const TableBuilder& tb, size_t k) {
     return !tb.cs->spec->columns[k].extra || printed(tb, k);
+}
+
+// The field holding a row's label (合计 on the grand-total row): the template's
+// hierarchy `label` (basic_by_economic: dept_item), else name.
+const std::string& label_field(const TableSpec& spec) {
+    for (const auto& rule : spec.sums)
+        if (rule.kind == SumRule::Kind::hierarchy) return rule.label;
+    static const std::string name = "name";
+    return name;
 }
 
 // Whether field k's printed column stands left of field m's.  Columns are
@@ -503,7 +515,11 @@ void parse_body_row(TableBuilder& tb, const Line& l, Document& doc) {
         if (!label_pair || !values[k] || values[m]) continue;
         // ... when that column is printed: with no 政府预算经济科目 column, 合计 stays
         // the 部门预算经济科目's.
+        // A label printed within the table's own label column (合计 under 部门预算支出
+        // 经济分类科目名称, the 政府 column beside it left empty) stays there; in text
+        // input a cell merged across both stands in the first, so it moves.
         if (!printed(tb, m) || !printed_left_of(tb, k, m)) continue;
+        if (!tb.from_text && cols[k].kind == FieldKind::text && cols[k].field == label_field(*tb.cs->spec)) continue;
         if (RE2::FullMatch(*values[k], total_label()) || (cols[k].kind == FieldKind::code && !RE2::FullMatch(*values[k], R"(\d+)")))
         {
             std::swap(values[k], values[m]);
@@ -805,8 +821,9 @@ struct StandardRead {
 };
 
 StandardRead read_standard(const TableRegion& region, const CompiledSpec& cs, const GridByPage& grid_by_page,
-                           Document& sink) {
+                           Document& sink, bool from_text) {
     TableBuilder tb;
+    tb.from_text = from_text;
     tb.cs = &cs;
     tb.table.id = cs.spec->id;
     tb.table.title = region.title;
@@ -834,7 +851,7 @@ StandardRead read_standard(const TableRegion& region, const CompiledSpec& cs, co
 // candidate its printed header and codes fit; `titled` holds the ids some title
 // names already (those are not taken twice).  Returns whether it was stored.
 bool try_family(const TableRegion& region, const GridByPage& grid_by_page, const OtherTable& printed_grid,
-                const std::vector<std::string>& titled, Document& doc) {
+                const std::vector<std::string>& titled, Document& doc, bool from_text) {
     if (!region.family || region.no_data_note || grid_by_page.empty()) return false;
     // Each column's header text (header rows joined top to bottom).
     std::map<size_t, std::string> header_of;
@@ -861,7 +878,7 @@ bool try_family(const TableRegion& region, const GridByPage& grid_by_page, const
             if (c.spec->id == cand.table) cs = &c;
         if (!cs || cs->spec->two_sided) continue;
         Fit fit{&cand, {}, {}};
-        fit.read = read_standard(region, *cs, grid_by_page, fit.sink);
+        fit.read = read_standard(region, *cs, grid_by_page, fit.sink, from_text);
         if (!fit.read.mismatch.empty() || fit.read.table.no_data) continue;
         bool clean = true;
         for (const auto& g : fit.sink.diagnostics)
@@ -904,7 +921,7 @@ bool try_family(const TableRegion& region, const GridByPage& grid_by_page, const
 
 }  // namespace
 
-void read_tables(const std::vector<Page>& pages, Document& doc, bool /*from_text*/) {
+void read_tables(const std::vector<Page>& pages, Document& doc, bool from_text) {
     const std::vector<TableRegion> regions = locate_tables(pages);
     std::vector<std::string> titled;  // ids named by a title of the 13
     for (const TableRegion& region : regions)
@@ -929,7 +946,7 @@ void read_tables(const std::vector<Page>& pages, Document& doc, bool /*from_text
             // Keep only if it really is a grid: several multi-cell rows.
             OtherTable ot = other_table(region, grid_by_page);
             if (multi_cell_rows(grid_by_page) < 2) continue;
-            if (try_family(region, grid_by_page, ot, titled, doc)) continue;
+            if (try_family(region, grid_by_page, ot, titled, doc, from_text)) continue;
             doc.other_tables.push_back(std::move(ot));
             continue;
         }
@@ -955,7 +972,7 @@ void read_tables(const std::vector<Page>& pages, Document& doc, bool /*from_text
             }
             continue;
         }
-        StandardRead read = read_standard(region, *cs, grid_by_page, doc);
+        StandardRead read = read_standard(region, *cs, grid_by_page, doc, from_text);
         if (!read.mismatch.empty()) {
             OtherTable ot = other_table(region, grid_by_page);
             Diagnostic d{"warning", "not_standard_table",
