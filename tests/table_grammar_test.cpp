@@ -11,6 +11,7 @@
 #include "recognize/table_locator.hpp"
 #include "source/blocks.hpp"
 #include "source/line_builder.hpp"
+#include "validate/consistency.hpp"
 
 #include <budgetdoc/extract.hpp>
 
@@ -1086,4 +1087,54 @@ BOOST_AUTO_TEST_CASE(total_label_printed_in_the_dept_column_stays_there) {
     BOOST_TEST(t->rows[0].get("dept_item").value_or("") == "合计");
     BOOST_TEST(!t->rows[0].get("gov_item"));
     BOOST_TEST(t->rows[1].get("gov_item").value_or("") == "机关工资福利支出");
+}
+
+namespace {
+
+// 山东 三公 table: 2025年预算数 | 2026年预算数, each over 合计 | 因公出国(境)经费 |
+// 公务用车购置及运行维护费 (小计 | 公务用车购置经费 | 公务用车运行维护费) | 公务接待费.
+// Column centres 70, 130, …, 370 for 2025 and 450, …, 750 for 2026.
+std::vector<Page> two_year_three_public(const std::string& total_2025) {
+    std::vector<std::pair<double, std::vector<test::PlacedCell>>> rows = {
+        {40, {{"一般公共预算“三公”经费支出情况表", 300, 500}}},
+        {60, {{"单位:万元", 700, 750}}},
+        {80, {{"2025年预算数", 170, 270}, {"2026年预算数", 550, 650}}},
+        {96, {{"公务用车购置及运行维护费", 185, 315}, {"公务用车购置及运行维护费", 565, 695}}},
+        {110, {{"合计", 60, 80}, {"因公出国(境)经费", 105, 155}, {"公务接待费", 350, 390},
+               {"合计", 440, 460}, {"因公出国(境)经费", 485, 535}, {"公务接待费", 730, 770}}},
+        {125, {{"小计", 180, 200}, {"公务用车购置经费", 228, 272}, {"公务用车运行维护费", 288, 332},
+               {"小计", 560, 580}, {"公务用车购置经费", 608, 652}, {"公务用车运行维护费", 668, 712}}},
+        {150, {{total_2025, 60, 80}, {"11.20", 180, 200}, {"11.20", 300, 320}, {"1.80", 360, 380},
+               {"14.30", 440, 460}, {"12.50", 560, 580}, {"12.50", 680, 700}, {"1.80", 740, 760}}},
+    };
+    return {test::page_of(rows)};
+}
+
+}  // namespace
+
+// Two years side by side: the latest year's block is the table (its 合计 labelled 合计,
+// the items part of it); the year before is each row's previous_year, and its figures
+// are checked the same way.
+BOOST_AUTO_TEST_CASE(three_public_printed_for_two_years_side_by_side) {
+    Document d;
+    recognize::read_tables(two_year_three_public("13.00"), d, false);
+    const Table* t = d.table("three_public");
+    BOOST_REQUIRE(t);
+    BOOST_TEST(item_total(*t) ==
+               "合计=14.30;因公出国(境)经费=-<合计;公务用车购置及运行维护费=12.50<合计;"
+               "公务用车购置经费=-<公务用车购置及运行维护费;公务用车运行维护费=12.50<公务用车购置及运行维护费;"
+               "公务接待费=1.80<合计;");
+    BOOST_TEST(t->rows[0].get("previous_year").value_or("") == "13.00");
+    BOOST_TEST(t->rows[2].get("previous_year").value_or("") == "11.20");
+    BOOST_TEST(t->rows[5].get("previous_year").value_or("") == "1.80");
+    validate::check_consistency(d);
+    BOOST_TEST(count_code(d, "sum_mismatch") == 0);
+
+    // The year before printed a 合计 its items do not add up to: said, on previous_year.
+    Document bad;
+    recognize::read_tables(two_year_three_public("13.50"), bad, false);
+    validate::check_consistency(bad);
+    BOOST_REQUIRE_EQUAL(count_code(bad, "sum_mismatch"), 1);
+    for (const auto& x : bad.diagnostics)
+        if (x.code == "sum_mismatch") BOOST_TEST(x.field == "previous_year");
 }

@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -200,6 +201,67 @@ HorizontalTable read_horizontal_grid(const std::vector<const Line*>& header, con
     return ht;
 }
 
+// Year blocks (HorizontalSpec::year_heading): when every column stands in one of
+// several blocks headed by a year (2025年预算数 | 2026年预算数) and the latest two
+// print the same items, `ht` is narrowed to the latest block — read then as a table
+// printed for one year under a heading over every column (its 合计 is the table's)
+// — and `previous` gets, per column left, the figure printed for the year before.  False (and `ht` unchanged) otherwise.
+bool narrow_to_latest_year(HorizontalTable& ht, const HorizontalSpec& hs, std::vector<Text>& previous) {
+    if (hs.year_heading.empty()) return false;
+    const RE2 heading(hs.year_heading);
+    static const RE2 digits(R"((\d{4}))");
+    struct Block {
+        int group, year;
+    };
+    std::vector<Block> blocks;
+    std::vector<bool> covered(ht.columns.size(), false);
+    for (size_t g = 0; g < ht.groups.size(); ++g) {
+        const auto& G = ht.groups[g];
+        if (G.parent >= 0 || G.first < 0 || !RE2::FullMatch(G.text, heading)) continue;
+        int year = 0;
+        RE2::PartialMatch(G.text, digits, &year);
+        blocks.push_back({static_cast<int>(g), year});
+        for (int k = G.first; k <= G.last; ++k) covered[static_cast<size_t>(k)] = true;
+    }
+    if (blocks.size() < 2 || std::find(covered.begin(), covered.end(), false) != covered.end()) return false;
+    std::sort(blocks.begin(), blocks.end(), [](const Block& a, const Block& b) { return a.year < b.year; });
+    const Block latest = blocks.back(), before = blocks[blocks.size() - 2];
+    if (before.year != latest.year - 1) return false;
+    const auto L = ht.groups[static_cast<size_t>(latest.group)];
+    const auto B = ht.groups[static_cast<size_t>(before.group)];
+    const int width = L.last - L.first + 1;
+    if (B.last - B.first + 1 != width) return false;
+    for (int k = 0; k < width; ++k)
+        if (ht.columns[static_cast<size_t>(L.first + k)].text != ht.columns[static_cast<size_t>(B.first + k)].text)
+            return false;
+    HorizontalTable narrowed;
+    std::map<int, int> group_of;
+    for (size_t g = 0; g < ht.groups.size(); ++g) {
+        const auto& G = ht.groups[g];
+        if (G.first < L.first || G.last > L.last) continue;
+        group_of[static_cast<int>(g)] = static_cast<int>(narrowed.groups.size());
+        auto copy = G;
+        copy.first -= L.first;
+        copy.last -= L.first;
+        narrowed.groups.push_back(copy);
+    }
+    auto mapped = [&](int g) {
+        auto it = group_of.find(g);
+        return it == group_of.end() ? -1 : it->second;
+    };
+    for (auto& G : narrowed.groups) G.parent = mapped(G.parent);
+    previous.clear();
+    for (int k = 0; k < width; ++k) {
+        auto col = ht.columns[static_cast<size_t>(L.first + k)];
+        col.group = mapped(col.group);
+        col.total_of = mapped(col.total_of);
+        narrowed.columns.push_back(col);
+        previous.push_back(ht.columns[static_cast<size_t>(B.first + k)].figure);
+    }
+    ht = std::move(narrowed);
+    return true;
+}
+
 }  // namespace
 
 // Reads `grid` as the horizontally printed table `hs` into `out` (three_public and
@@ -211,6 +273,8 @@ bool read_horizontal(const TableRegion& region, const std::vector<const Line*>& 
     const std::vector<const Line*> header(grid.begin(), grid.begin() + static_cast<long>(h));
     const Line& body = *grid[h];
     HorizontalTable ht = read_horizontal_grid(header, body, hs, doc, hs.table);
+    std::vector<Text> previous;
+    const bool year_blocks = narrow_to_latest_year(ht, hs, previous);
     const RE2 total_re(hs.total);
     const RE2 main_re(hs.main);
     // Each column's row label; the table's 合计 is the total of the main group
@@ -315,6 +379,7 @@ bool read_horizontal(const TableRegion& region, const std::vector<const Line*>& 
         if (g >= 0) whole = ht.groups[static_cast<size_t>(g)].first;
         if (k == root_total) whole = -1;
         if (whole >= 0 && whole != k) r.fields.push_back({"part_of", label[static_cast<size_t>(whole)]});
+        if (year_blocks) r.fields.push_back({hs.previous_year_field, previous[static_cast<size_t>(k)]});
         r.pages = {body.page};
         r.bbox = body.box;
         main.rows.push_back(std::move(r));

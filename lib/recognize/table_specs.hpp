@@ -151,6 +151,12 @@ struct HorizontalSpec {
         std::string label_field;
     };
     std::vector<Elsewhere> elsewhere;
+    // Year blocks: the same items printed once per year side by side, each under a
+    // heading full-matching `year_heading` (2025年预算数 | 2026年预算数).  The latest
+    // year's block is the table; the year before it gives each row the extra key
+    // `previous_year_field`.  Empty: not described.
+    std::string year_heading;
+    std::string previous_year_field;
 };
 const std::vector<HorizontalSpec>& horizontal_specs();
 

@@ -273,7 +273,8 @@ TitleFamily family(const Context& cx, const YAML::Node& n, const std::string& wh
 }
 
 HorizontalSpec horizontal(const Context& cx, const YAML::Node& n, const std::string& where) {
-    only_keys(cx, n, where, {"table", "title", "items", "min_items", "total", "main", "main_total_item", "elsewhere"});
+    only_keys(cx, n, where,
+              {"table", "title", "items", "min_items", "total", "main", "main_total_item", "elsewhere", "year_blocks"});
     HorizontalSpec h;
     h.table = text(cx, n, where, "table");
     h.title = pattern(cx, n, where, "title");
@@ -293,6 +294,12 @@ HorizontalSpec horizontal(const Context& cx, const YAML::Node& n, const std::str
             h.elsewhere.push_back({pattern(cx, es[i], at, "header"), text(cx, es[i], at, "table", false),
                                    text(cx, es[i], at, "label_field")});
         }
+    if (const YAML::Node yb = n["year_blocks"]) {
+        const std::string at = where + ".year_blocks";
+        only_keys(cx, yb, at, {"heading", "previous_field"});
+        h.year_heading = pattern(cx, yb, at, "heading");
+        h.previous_year_field = text(cx, yb, at, "previous_field");
+    }
     return h;
 }
 
