@@ -1138,3 +1138,51 @@ BOOST_AUTO_TEST_CASE(three_public_printed_for_two_years_side_by_side) {
     for (const auto& x : bad.diagnostics)
         if (x.code == "sum_mismatch") BOOST_TEST(x.field == "previous_year");
 }
+
+// 浙江, 福建 print the grand total's 合计 centred across 科目编码 | 科目名称, over
+// codes printed flush left: the label stands in a band of its own that no heading
+// names.  It is the row's label (not an unmapped cell and a row without one).
+BOOST_AUTO_TEST_CASE(total_label_in_a_band_no_heading_names_labels_the_row) {
+    std::vector<Page> pages = {page_of({
+        {40, {{"一般公共预算支出表", 300, 420}}},
+        {60, {{"单位:万元", 700, 750}}},
+        {80, {{"科目编码", 40, 80, 0}, {"科目名称", 160, 200, 2}, {"合计", 420, 440, 3}, {"基本支出", 520, 560, 4},
+              {"项目支出", 640, 680, 5}}},
+        {100, {{"合计", 100, 120, 1}, {"30.00", 410, 440, 3}, {"20.00", 530, 560, 4}, {"10.00", 650, 680, 5}}},
+        {115, {{"201", 40, 55, 0}, {"一般公共服务支出", 160, 240, 2}, {"30.00", 410, 440, 3}, {"20.00", 530, 560, 4},
+               {"10.00", 650, 680, 5}}},
+    })};
+    Document d;
+    recognize::read_tables(pages, d, false);
+    const Table* t = d.table("general_budget_expenditure");
+    BOOST_REQUIRE(t);
+    BOOST_REQUIRE_EQUAL(t->rows.size(), 2u);
+    BOOST_TEST(t->rows[0].get("name").value_or("") == "合计");
+    BOOST_TEST(t->rows[0].get("total").value_or("") == "30.00");
+    BOOST_TEST(t->rows[1].get("code").value_or("") == "201");
+    BOOST_TEST(count_code(d, "unmapped_cell") == 0);
+}
+
+// A 科目名称 wrapped in its cell and centred on its row prints one line above and
+// one below the line of the code and figures (国家信访局, 广州): both halves join that
+// coded row, the upper one first.
+BOOST_AUTO_TEST_CASE(name_wrapped_above_and_below_a_coded_row_joins_it) {
+    std::vector<Page> pages = {page_of({
+        {40, {{"一般公共预算支出表", 300, 420}}},
+        {60, {{"单位:万元", 700, 750}}},
+        {80, {{"科目编码", 40, 80, 0}, {"科目名称", 160, 200, 1}, {"合计", 420, 440, 2}, {"基本支出", 520, 560, 3},
+              {"项目支出", 640, 680, 4}}},
+        {100, {{"合计", 160, 180, 1}, {"30.00", 410, 440, 2}, {"20.00", 530, 560, 3}, {"10.00", 650, 680, 4}}},
+        {114, {{"一般公共服务", 160, 220, 1}}},
+        {120, {{"201", 40, 55, 0}, {"30.00", 410, 440, 2}, {"20.00", 530, 560, 3}, {"10.00", 650, 680, 4}}},
+        {126, {{"支出", 160, 180, 1}}},
+    })};
+    Document d;
+    recognize::read_tables(pages, d, false);
+    const Table* t = d.table("general_budget_expenditure");
+    BOOST_REQUIRE(t);
+    BOOST_REQUIRE_EQUAL(t->rows.size(), 2u);
+    BOOST_TEST(t->rows[1].get("code").value_or("") == "201");
+    BOOST_TEST(t->rows[1].get("name").value_or("") == "一般公共服务支出");
+    BOOST_TEST(t->rows[1].get("project").value_or("") == "10.00");
+}

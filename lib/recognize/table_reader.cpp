@@ -424,9 +424,21 @@ void parse_body_row(TableBuilder& tb, const Line& l, Document& doc) {
     std::vector<Text> values(cols.size());
     // The printed box of each column's cell (the union of its pieces).
     std::vector<std::optional<Box>> boxes(cols.size());
+    // The row's label field, for a 合计 printed in a band of its own.
+    size_t label_column = cols.size();
+    if (!tb.cs->spec->two_sided)
+        for (size_t k = 0; k < cols.size(); ++k)
+            if (cols[k].kind == FieldKind::text && cols[k].field == label_field(*tb.cs->spec)) label_column = k;
     for (const auto& c : l.cells) {
         const int f = field_of(c, tb.bands);
         if (f < 0) {
+            // 合计 centred across 科目编码 | 科目名称 over codes printed flush left
+            // stands in a band no heading names: it is the row's label.
+            if (label_column < cols.size() && !values[label_column] && RE2::FullMatch(c.text, total_label())) {
+                values[label_column] = c.text;
+                boxes[label_column] = c.box;
+                continue;
+            }
             row_problem(tb, doc, "unmapped_cell", "cell \"" + c.text + "\" under no known column", l.page,
                         Side::only, "", c.box);
             continue;
@@ -691,9 +703,10 @@ void read_grid_part(TableBuilder& tb, const std::vector<const Line*>& printed_gr
     };
     auto unlabelled_figures = [&](const Line& l) {
         if (!source::is_body_like(l) || is_column_number_row(l)) return false;
+        // (a code may be printed: 21208 with its 科目名称 above and below it)
         for (const auto& c : l.cells) {
             const int f = field_of(c, tb.bands);
-            if (f >= 0 && cols[static_cast<size_t>(f)].kind != FieldKind::amount) return false;
+            if (f >= 0 && cols[static_cast<size_t>(f)].kind == FieldKind::text) return false;
         }
         return true;
     };
